@@ -1,0 +1,84 @@
+package io.parameterportal.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every {@code portal.*} setting. Environment names follow Quarkus' mapping
+ * ({@code PORTAL_USER_POOL_ID} is {@code portal.user-pool-id}); the README's table mirrors this file.
+ * Settings that only {@code aws} mode needs are optional here and checked by {@link PortalSettings}.
+ */
+@ConfigMapping(prefix = "portal")
+public interface PortalConfig {
+
+    /** {@code aws}: real Cognito and SSM. {@code local}: the embedded stand-ins, no AWS account. No default in prod. */
+    Mode mode();
+
+    /** Region of the pools and the parameter; set from {@code AWS_REGION}. */
+    Optional<String> region();
+
+    /** Cognito user pool id, e.g. {@code ap-northeast-1_AbCdEf123}. */
+    Optional<String> userPoolId();
+
+    /** App client id of the user pool (implicit grant). */
+    Optional<String> clientId();
+
+    /** Cognito identity pool id, e.g. {@code ap-northeast-1:1111…}. */
+    Optional<String> identityPoolId();
+
+    /** Host of the hosted UI, e.g. {@code fa-012.auth.ap-northeast-1.amazoncognito.com}. */
+    Optional<String> hostedUiDomain();
+
+    /** Name of the SSM parameter shown after sign-in. */
+    Optional<String> parameterName();
+
+    /** One endpoint replacing cognito-idp (JWKS), cognito-identity and ssm, e.g. a moto server. */
+    Optional<URI> awsEndpoint();
+
+    /** The app's own public URL (for redirect_uri and logout_uri); derived from each request when unset. */
+    Optional<URI> publicUrl();
+
+    /** Upper bound of every AWS call (including the SDK's retries) and of a JWKS fetch. */
+    @WithDefault("3s")
+    Duration upstreamTimeout();
+
+    /** Id-token checks. */
+    Token token();
+
+    /** Per-user identity-pool credential cache. */
+    CredentialCache credentialCache();
+
+    /** The embedded stand-ins of {@code local} mode. */
+    Local local();
+
+    enum Mode {
+        AWS,
+        LOCAL
+    }
+
+    interface Token {
+        /** Tolerated clock difference for {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** A token with an unknown {@code kid} refetches the JWKS at most this often. */
+        @WithDefault("10s")
+        Duration jwksRefetchInterval();
+    }
+
+    interface CredentialCache {
+        /** Most users whose credentials are kept; the least recently used are dropped beyond it. */
+        @WithDefault("10000")
+        int maxSize();
+    }
+
+    interface Local {
+        /** Local mode serves a demo sign-in with known passwords: it refuses a non-loopback HTTP host unless this is true. */
+        @WithDefault("false")
+        boolean allowRemote();
+    }
+}
