@@ -1,0 +1,73 @@
+package io.parameterportal.aws;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+/**
+ * Sorts what the AWS SDK threw into the answers of the contract: denied 403, missing 404,
+ * throttled 503 with {@code Retry-After}, failed 502, too slow 504. The SDK has already retried
+ * what its standard retry policy retries.
+ */
+public final class UpstreamFailures {
+
+    private static final int RETRY_AFTER_SECONDS = 1;
+
+    private UpstreamFailures() {
+    }
+
+    /** Returns {@code error} unchanged when it is not an AWS failure (e.g. a token rejection). */
+    public static Throwable classify(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ParameterNotFoundException) {
+            return new UpstreamFailure(404, "Parameter not found",
+                    "The parameter does not exist in Parameter Store.", Optional.empty(), cause);
+        }
+        if (cause instanceof NotAuthorizedException || isAccessDenied(cause)) {
+            return new UpstreamFailure(403, "Access denied",
+                    "AWS denied your identity access to the parameter.", Optional.empty(), cause);
+        }
+        if (cause instanceof AwsServiceException service && service.isThrottlingException()) {
+            return new UpstreamFailure(503, "AWS is throttling",
+                    "AWS is throttling requests right now; try again in a moment.", Optional.of(RETRY_AFTER_SECONDS), cause);
+        }
+        if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
+                || cause instanceof TimeoutException) {
+            return new UpstreamFailure(504, "AWS did not answer in time",
+                    "AWS did not answer in time; try again.", Optional.empty(), cause);
+        }
+        if (cause instanceof AwsServiceException || cause instanceof SdkClientException) {
+            return new UpstreamFailure(502, "AWS call failed",
+                    "The call to AWS failed; try again later.", Optional.empty(), cause);
+        }
+        return error;
+    }
+
+    private static boolean isAccessDenied(Throwable cause) {
+        return cause instanceof AwsServiceException service
+                && (service.statusCode() == 403 || "AccessDeniedException".equals(errorCode(service)));
+    }
+
+    private static String errorCode(AwsServiceException service) {
+        return service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        // The SDK wraps an attempt's failure in SdkClientException; the reason is its cause.
+        if (t instanceof SdkClientException && t.getCause() instanceof ApiCallTimeoutException) {
+            return t.getCause();
+        }
+        return t;
+    }
+}

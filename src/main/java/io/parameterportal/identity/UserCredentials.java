@@ -1,0 +1,34 @@
+package io.parameterportal.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * A user's identity id and the short-lived credentials the identity pool issued for it.
+ *
+ * @param issuedAt when the portal received them, to know their lifetime
+ */
+public record UserCredentials(String identityId, AwsSessionCredentials credentials, Instant issuedAt, Instant expiresAt) {
+
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+    private static final Duration SHORT_LIFETIME = Duration.ofMinutes(10);
+
+    /**
+     * When to stop reusing them: 5 minutes before they expire, or halfway through their life when
+     * they live under 10 minutes (emulators issue 90-second ones; real ones live about an hour).
+     */
+    public Instant reuseUntil() {
+        Duration lifetime = Duration.between(issuedAt, expiresAt);
+        return lifetime.compareTo(SHORT_LIFETIME) < 0
+                ? issuedAt.plus(lifetime.dividedBy(2))
+                : expiresAt.minus(REFRESH_MARGIN);
+    }
+
+    /** Leaves the secrets out. */
+    @Override
+    public String toString() {
+        return "UserCredentials[identityId=" + identityId + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.parameterportal.parameter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parameterportal.identity.UserCredentials;
+import io.smallrye.mutiny.Uni;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+
+/**
+ * Reads one parameter as the user: the process's single SSM client signs this one request with the
+ * user's credentials, so what comes back is exactly what the user's IAM role allows.
+ */
+@ApplicationScoped
+public class ParameterReader {
+
+    private final SsmAsyncClient ssm;
+
+    ParameterReader(SsmAsyncClient ssm) {
+        this.ssm = ssm;
+    }
+
+    public Uni<Parameter> read(String name, UserCredentials user) {
+        StaticCredentialsProvider asUser = StaticCredentialsProvider.create(user.credentials());
+        return Uni.createFrom()
+                .completionStage(() -> ssm.getParameter(request -> request
+                        .name(name)
+                        .withDecryption(true)
+                        .overrideConfiguration(o -> o.credentialsProvider(asUser))))
+                .map(response -> new Parameter(response.parameter().name(), response.parameter().value()));
+    }
+}

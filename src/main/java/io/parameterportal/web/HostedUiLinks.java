@@ -1,0 +1,54 @@
+package io.parameterportal.web;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriBuilder;
+
+import io.parameterportal.config.PortalConfig;
+import io.parameterportal.config.PortalSettings;
+
+/**
+ * The hosted UI's sign-in (implicit grant: {@code response_type=token}) and sign-out addresses,
+ * sending the browser back to this app's {@code /signin} and {@code /signout}.
+ */
+@ApplicationScoped
+class HostedUiLinks {
+
+    private final PortalSettings settings;
+    private final PortalConfig config;
+
+    HostedUiLinks(PortalSettings settings, PortalConfig config) {
+        this.settings = settings;
+        this.config = config;
+    }
+
+    /** @param requestBase the base URI of the current request, used when no public URL is configured */
+    URI signIn(URI requestBase) {
+        String app = appUrl(requestBase);
+        return UriBuilder.fromUri(hostedUi(app)).path("login")
+                .queryParam("response_type", "token")
+                .queryParam("client_id", settings.clientId())
+                .queryParam("redirect_uri", app + "/signin")
+                .queryParam("scope", "openid profile")
+                .build();
+    }
+
+    URI signOut(URI requestBase) {
+        String app = appUrl(requestBase);
+        return UriBuilder.fromUri(hostedUi(app)).path("logout")
+                .queryParam("client_id", settings.clientId())
+                .queryParam("logout_uri", app + "/signout")
+                .build();
+    }
+
+    private String hostedUi(String app) {
+        // Local mode's hosted UI is a path of this app; AWS's is its own https origin.
+        return settings.hostedUiBase().startsWith("/") ? app + settings.hostedUiBase() : settings.hostedUiBase();
+    }
+
+    private String appUrl(URI requestBase) {
+        String url = config.publicUrl().orElse(requestBase).toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,83 @@
+package io.parameterportal.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.parameterportal.aws.UpstreamFailure;
+import io.parameterportal.token.InvalidTokenException;
+import io.parameterportal.token.SigningKeysUnavailableException;
+
+/** Turns every failure into an RFC 9457 problem: a status, a title and a sentence for a person. */
+class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final int KEYS_RETRY_AFTER_SECONDS = 5;
+
+    @ServerExceptionMapper
+    Response invalidToken(InvalidTokenException e) {
+        LOG.debugf("id token refused: %s", e.getMessage());
+        return Problem.of(401, "Invalid id token", e.getMessage()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    Response keysUnavailable(SigningKeysUnavailableException e) {
+        LOG.warnf("user pool keys unavailable: %s", e.getMessage());
+        return Problem.of(503, "Sign-in keys unavailable",
+                "The user pool's signing keys cannot be fetched right now, so no sign-in can be checked; try again shortly.")
+                .toResponse().header(HttpHeaders.RETRY_AFTER, KEYS_RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    Response unreadable(UnreadableRequestException e) {
+        return Problem.of(400, "Unreadable request", e.getMessage()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    Response sessionFailure(SessionFailure e) {
+        return upstream(e.failure(), e.userName());
+    }
+
+    @ServerExceptionMapper
+    Response upstreamFailure(UpstreamFailure e) {
+        return upstream(e, null);
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        return Problem.of(status, title, describe(status)).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(500, "Internal error", "Something went wrong on our side; it has been logged.")
+                .toResponse().build();
+    }
+
+    private static Response upstream(UpstreamFailure failure, String userName) {
+        LOG.infof("AWS call ended with %d: %s", failure.status(), String.valueOf(failure.getCause()));
+        Response.ResponseBuilder response = Problem.of(failure.status(), failure.title(), failure.getMessage())
+                .withName(userName)
+                .toResponse();
+        failure.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        return response.build();
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not take that method.";
+            case 406 -> "This address cannot answer in the requested media type.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "This address does not take that media type.";
+            default -> "The request could not be served.";
+        };
+    }
+}

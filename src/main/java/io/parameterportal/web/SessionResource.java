@@ -1,0 +1,81 @@
+package io.parameterportal.web;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.parameterportal.aws.UpstreamFailure;
+import io.parameterportal.aws.UpstreamFailures;
+import io.parameterportal.config.PortalSettings;
+import io.parameterportal.identity.IdentityCredentials;
+import io.parameterportal.parameter.ParameterReader;
+import io.parameterportal.token.IdTokenVerifier;
+import io.parameterportal.token.InvalidTokenException;
+import io.parameterportal.token.VerifiedIdToken;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /api/session}: the whole service in four steps — verify the id token, trade it for
+ * the user's credentials, read the parameter with them, answer.
+ */
+@Path("/api/session")
+public class SessionResource {
+
+    private final IdTokenVerifier verifier;
+    private final IdentityCredentials identityPool;
+    private final ParameterReader parameters;
+    private final PortalSettings settings;
+    private final ObjectMapper json;
+
+    SessionResource(IdTokenVerifier verifier, IdentityCredentials identityPool, ParameterReader parameters,
+            PortalSettings settings, ObjectMapper json) {
+        this.verifier = verifier;
+        this.identityPool = identityPool;
+        this.parameters = parameters;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** Takes any content type: a body that is not JSON deserves a 400 that says so, not a 415. */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<SessionView> open(String body) {
+        SessionRequest request = parse(body);
+        return verifier.verify(request.idToken())
+                .invoke(user -> requireNonce(user, request.nonce()))
+                .flatMap(user -> identityPool.forUser(user)
+                        .flatMap(credentials -> parameters.read(settings.parameterName(), credentials))
+                        .map(parameter -> new SessionView(user.displayName(), parameter))
+                        .onFailure().transform(failure -> namingUser(failure, user)));
+    }
+
+    private SessionRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new UnreadableRequestException("The request body is empty; send {\"idToken\":\"<id token>\"}.");
+        }
+        try {
+            SessionRequest request = json.readValue(body, SessionRequest.class);
+            if (request == null) {
+                throw new UnreadableRequestException("The request body is null; send {\"idToken\":\"<id token>\"}.");
+            }
+            return request;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRequestException("The request body is not a JSON object of the form {\"idToken\":\"<id token>\"}.");
+        }
+    }
+
+    private static void requireNonce(VerifiedIdToken user, String postedNonce) {
+        if (postedNonce != null && !user.nonce().map(postedNonce::equals).orElse(false)) {
+            throw new InvalidTokenException("The id token was not issued for this sign-in: its nonce does not match.");
+        }
+    }
+
+    private static Throwable namingUser(Throwable failure, VerifiedIdToken user) {
+        Throwable classified = UpstreamFailures.classify(failure);
+        return classified instanceof UpstreamFailure upstream ? new SessionFailure(upstream, user.displayName()) : classified;
+    }
+}
