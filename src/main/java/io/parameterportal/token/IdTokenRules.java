@@ -99,7 +99,8 @@ public final class IdTokenRules {
         if (causedBy(e, IOException.class)) {
             return new SigningKeysUnavailableException("The user pool's signing keys could not be fetched.", e);
         }
-        if (causedBy(e, InvalidAlgorithmException.class)) {
+        // jose4j looks for a key before it checks the algorithm: judge the algorithm first.
+        if (causedBy(e, InvalidAlgorithmException.class) || !signedWithRs256(e.getJwtContext())) {
             return new InvalidTokenException("The token is not signed with RS256, the only algorithm Cognito uses for id tokens.");
         }
         if (causedBy(e, UnresolvableKeyException.class)) {
@@ -113,6 +114,13 @@ public final class IdTokenRules {
             }
         }
         return new InvalidTokenException("The id token is not a well-formed, signed JWT.");
+    }
+
+    private static boolean signedWithRs256(JwtContext context) {
+        if (context == null || context.getJoseObjects().isEmpty()) {
+            return true; // not even parsed: another sentence fits better
+        }
+        return AlgorithmIdentifiers.RSA_USING_SHA256.equals(context.getJoseObjects().get(0).getAlgorithmHeaderValue());
     }
 
     private String sentenceFor(int errorCode, JwtClaims claims) {

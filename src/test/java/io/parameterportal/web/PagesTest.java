@@ -1,0 +1,76 @@
+package io.parameterportal.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The tutorial's three pages, in local mode (the test profile's default). */
+@QuarkusTest
+class PagesTest {
+
+    @Test
+    void indexLinksToTheHostedUiWithImplicitGrant() {
+        String html = given().when().get("/").then().statusCode(200).extract().asString();
+
+        URI signIn = URI.create(href(html, "sign-in"));
+        Map<String, String> query = query(signIn);
+        assertThat(signIn.getPath()).isEqualTo("/local/login");
+        assertThat(query).containsEntry("response_type", "token")
+                .containsEntry("client_id", "localdemoclient")
+                .containsEntry("redirect_uri", "http://localhost:8081/signin")
+                .containsEntry("scope", "openid profile");
+
+        URI signOut = URI.create(href(html, "sign-out"));
+        assertThat(signOut.getPath()).isEqualTo("/local/logout");
+        assertThat(query(signOut)).containsEntry("client_id", "localdemoclient")
+                .containsEntry("logout_uri", "http://localhost:8081/signout");
+    }
+
+    @Test
+    void everyPageShowsTheLocalModeBanner() {
+        for (String page : new String[] { "/", "/signin", "/signout" }) {
+            given().when().get(page).then().statusCode(200).body(containsString("local-mode-banner"));
+        }
+    }
+
+    @Test
+    void signinPageLoadsItsScriptFromAFileNotInline() {
+        given().when().get("/signin").then().statusCode(200)
+                .body(containsString("<script src=\"/js/signin.js\"></script>"))
+                .body(not(containsString("<script>")));
+        given().when().get("/js/signin.js").then().statusCode(200)
+                .body(containsString("history.replaceState"))
+                .body(containsString("Deny access to SSM Parameter Store."));
+    }
+
+    @Test
+    void signoutPageSaysSo() {
+        given().when().get("/signout").then().statusCode(200).body(containsString("You are signed out."));
+    }
+
+    private static String href(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\" href=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("link %s in %s", id, html).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+}
