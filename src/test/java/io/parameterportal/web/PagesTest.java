@@ -58,6 +58,38 @@ class PagesTest {
     }
 
     @Test
+    void pagesAndApiCarryStrictSecurityHeaders() {
+        for (String page : new String[] { "/", "/signin", "/signout", "/js/signin.js" }) {
+            given().when().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", not(containsString("unsafe-")))
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+        given().when().post("/api/session").then().statusCode(400)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void tokenCarryingAddressesAreNeverCached() {
+        given().when().get("/signin").then().header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void signInLinkGetsFreshStateAndNonceFromTheIndexScript() {
+        given().when().get("/").then().body(containsString("<script src=\"/js/index.js\"></script>"));
+        given().when().get("/js/index.js").then().statusCode(200)
+                .body(containsString("crypto.getRandomValues"))
+                .body(containsString("sessionStorage.setItem('portal.state'"))
+                .body(containsString("sessionStorage.setItem('portal.nonce'"));
+        given().when().get("/js/signin.js").then().statusCode(200)
+                .body(containsString("fragment.get('state') !== expectedState"));
+    }
+
+    @Test
     void signoutPageSaysSo() {
         given().when().get("/signout").then().statusCode(200).body(containsString("You are signed out."));
     }
