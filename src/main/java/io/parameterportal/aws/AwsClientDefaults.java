@@ -1,12 +1,17 @@
 package io.parameterportal.aws;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * What every AWS client of the portal shares: the region and endpoint of {@link PortalSettings},
@@ -14,6 +19,16 @@ import software.amazon.awssdk.regions.Region;
  */
 @ApplicationScoped
 public class AwsClientDefaults {
+
+    /**
+     * The SDK's standard policy (3 attempts), stated so that it does not depend on AWS_RETRY_MODE,
+     * with a short throttling backoff: a throttled user is better served by a quick 503 and
+     * Retry-After than by seconds of waiting that end in a timeout.
+     */
+    private static final RetryStrategy RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(3)
+            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(250)))
+            .build();
 
     private final PortalSettings settings;
     private final PortalConfig config;
@@ -33,6 +48,7 @@ public class AwsClientDefaults {
                 .overrideConfiguration(builder.overrideConfiguration().toBuilder()
                         // Bounds the whole operation, the SDK's standard retries included.
                         .apiCallTimeout(config.upstreamTimeout())
+                        .retryStrategy(RETRIES)
                         .addExecutionInterceptor(metrics)
                         .build());
         settings.awsEndpoint().ifPresent(builder::endpointOverride);

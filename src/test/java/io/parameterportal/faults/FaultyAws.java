@@ -1,0 +1,187 @@
+package io.parameterportal.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the three AWS endpoints the portal calls (user pool JWKS, Cognito Identity, SSM)
+ * whose answers a test can turn into faults: AWS error types, 5xx, slowness, dropped connections,
+ * or no server at all. Counts the calls it receives per operation.
+ */
+final class FaultyAws {
+
+    static final String REGION = "us-east-1";
+    static final String POOL = REGION + "_Faults";
+    static final String CLIENT = "faultclient";
+    static final String IDENTITY_POOL = REGION + ":11111111-2222-4333-8444-555555555555";
+    static final String PARAMETER = "fa-012-authenticated";
+
+    /** What an operation answers. {@code null} fields mean a normal answer. */
+    record Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
+        static Fault error(int status, String awsType) {
+            return new Fault(status, awsType, 0, false);
+        }
+
+        static Fault slow(long delayMillis) {
+            return new Fault(200, null, delayMillis, false);
+        }
+
+        static Fault dropped() {
+            return new Fault(0, null, 0, true);
+        }
+    }
+
+    private final RsaJsonWebKey key;
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final CountDownLatch released = new CountDownLatch(1);
+    private int port;
+    private HttpServer server;
+
+    FaultyAws() throws JoseException {
+        key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId("faults-key");
+        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+    }
+
+    void start(int onPort) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    void stop() {
+        released.countDown();
+        server.stop(0);
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    void fail(String operation, Fault fault) {
+        faults.put(operation, fault);
+    }
+
+    void heal() {
+        faults.clear();
+    }
+
+    int calls(String operation) {
+        return calls.computeIfAbsent(operation, o -> new AtomicInteger()).get();
+    }
+
+    int totalAwsCalls() {
+        return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter");
+    }
+
+    String idToken(String subject, String name) throws JoseException {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("https://cognito-idp." + REGION + ".amazonaws.com/" + POOL);
+        claims.setAudience(CLIENT);
+        claims.setSubject(subject);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        claims.setClaim("token_use", "id");
+        claims.setClaim("cognito:username", subject);
+        claims.setClaim("name", name);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            String operation = operationOf(exchange);
+            calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+            Fault fault = faults.get(operation);
+            if (fault != null && answerWithFault(exchange, fault)) {
+                return;
+            }
+            respond(exchange, 200, normalAnswer(operation));
+        }
+    }
+
+    /** @return whether the fault answered the exchange itself */
+    private boolean answerWithFault(HttpExchange exchange, Fault fault) throws IOException {
+        if (fault.dropConnection()) {
+            return true; // closing without a status line: the client sees the connection end
+        }
+        if (fault.delayMillis() > 0) {
+            try {
+                released.await(fault.delayMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fault.awsType() == null) {
+            return false;
+        }
+        exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.awsType());
+        respond(exchange, fault.status(), "{\"__type\":\"" + fault.awsType() + "\",\"message\":\"injected " + fault.awsType() + "\"}");
+        return true;
+    }
+
+    private static String operationOf(HttpExchange exchange) {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target == null) {
+            return exchange.getRequestURI().getPath().endsWith("/jwks.json") ? "Jwks" : "Unknown";
+        }
+        return target.substring(target.indexOf('.') + 1);
+    }
+
+    private String normalAnswer(String operation) {
+        long expiry = Instant.now().plusSeconds(3600).getEpochSecond();
+        return switch (operation) {
+            case "Jwks" -> new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+            case "GetId" -> "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\"}";
+            case "GetCredentialsForIdentity" -> "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\","
+                    + "\"Credentials\":{\"AccessKeyId\":\"ASIAFAULTS\",\"SecretKey\":\"secret\","
+                    + "\"SessionToken\":\"session\",\"Expiration\":" + expiry + "}}";
+            case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
+                    + "\"Value\":\"Authenticated\",\"Version\":1}}";
+            default -> "{}";
+        };
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

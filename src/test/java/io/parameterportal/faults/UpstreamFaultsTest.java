@@ -1,0 +1,142 @@
+package io.parameterportal.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.parameterportal.faults.FaultyAws.Fault;
+import io.parameterportal.faults.FaultyAwsResource.InjectFaultyAws;
+import io.parameterportal.web.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Each upstream fault ends in its contract answer, and the service recovers by itself once the
+ * fault clears. Each test signs in a new user, so no cached credentials hide the fault.
+ */
+@QuarkusTest
+@TestProfile(FaultsProfile.class)
+class UpstreamFaultsTest {
+
+    /** The SDK's standard retry policy makes three attempts. */
+    private static final int SDK_ATTEMPTS = 3;
+
+    @InjectFaultyAws
+    FaultyAws aws;
+
+    @AfterEach
+    void heal() {
+        aws.heal();
+    }
+
+    @Test
+    void jwksDownWithKeysCachedStillSignsIn() throws Exception {
+        session(aws.idToken(newUser(), "Warm")).statusCode(200);
+        aws.fail("Jwks", Fault.dropped());
+
+        session(aws.idToken(newUser(), "Still Works")).statusCode(200).body("name", equalTo("Still Works"));
+    }
+
+    @Test
+    void throttledParameterStoreGives503WithRetryAfter() throws Exception {
+        aws.fail("GetParameter", Fault.error(400, "ThrottlingException"));
+
+        session(aws.idToken(newUser(), "Busy")).statusCode(503).contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", equalTo("1"))
+                .body("name", equalTo("Busy"));
+    }
+
+    @Test
+    void throttledIdentityPoolGives503WithRetryAfter() throws Exception {
+        aws.fail("GetId", Fault.error(400, "TooManyRequestsException"));
+
+        session(aws.idToken(newUser(), "Busy")).statusCode(503).header("Retry-After", equalTo("1"));
+    }
+
+    @Test
+    void serverErrorGives502AfterTheSdksBoundedRetries() throws Exception {
+        String token = aws.idToken(newUser(), "Unlucky");
+        session(token).statusCode(200);
+        aws.fail("GetParameter", Fault.error(500, "InternalServerError"));
+        int before = aws.calls("GetParameter");
+
+        session(token).statusCode(502).contentType(Problem.MEDIA_TYPE).body("status", equalTo(502));
+        assertThat(aws.calls("GetParameter") - before).isEqualTo(SDK_ATTEMPTS);
+
+        aws.heal();
+        session(token).statusCode(200);
+    }
+
+    @Test
+    void slowUpstreamGives504WithinTheTimeoutPlusOneSecond() throws Exception {
+        aws.fail("GetParameter", Fault.slow(5_000));
+        long started = System.nanoTime();
+
+        session(aws.idToken(newUser(), "Patient")).statusCode(504).contentType(Problem.MEDIA_TYPE);
+        // portal.upstream-timeout is 1 s in this profile; the contract allows one more second.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void droppedConnectionGives502() throws Exception {
+        aws.fail("GetParameter", Fault.dropped());
+
+        session(aws.idToken(newUser(), "Dropped")).statusCode(502).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void refusedConnectionGives502AndRecoversWhenTheServerReturns() throws Exception {
+        String token = aws.idToken(newUser(), "Refused");
+        session(token).statusCode(200);
+        int port = aws.port();
+        aws.stop();
+        try {
+            session(token).statusCode(502).contentType(Problem.MEDIA_TYPE);
+        } finally {
+            aws.start(port);
+        }
+        session(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
+    }
+
+    @Test
+    void identityPoolRefusalGives403NamingTheUser() throws Exception {
+        aws.fail("GetId", Fault.error(400, "NotAuthorizedException"));
+
+        session(aws.idToken(newUser(), "Outsider")).statusCode(403).contentType(Problem.MEDIA_TYPE)
+                .body("name", equalTo("Outsider"));
+    }
+
+    @Test
+    void parameterStoreDenialGives403NamingTheUser() throws Exception {
+        aws.fail("GetParameter", Fault.error(400, "AccessDeniedException"));
+
+        session(aws.idToken(newUser(), "Nosy")).statusCode(403).contentType(Problem.MEDIA_TYPE)
+                .body("name", equalTo("Nosy"))
+                .body("detail", containsString("denied"));
+    }
+
+    @Test
+    void missingParameterGives404() throws Exception {
+        aws.fail("GetParameter", Fault.error(400, "ParameterNotFound"));
+
+        session(aws.idToken(newUser(), "Seeker")).statusCode(404).contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static String newUser() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static ValidatableResponse session(String token) {
+        return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}")
+                .when().post("/api/session").then();
+    }
+}
