@@ -104,6 +104,11 @@ final class FaultyAws {
     }
 
     String idToken(String subject, String name) throws JoseException {
+        return sign(idClaims(subject, name));
+    }
+
+    /** The claims of a good id token of this pool and client, for a test to spoil. */
+    JwtClaims idClaims(String subject, String name) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("https://cognito-idp." + REGION + ".amazonaws.com/" + POOL);
         claims.setAudience(CLIENT);
@@ -113,12 +118,21 @@ final class FaultyAws {
         claims.setClaim("token_use", "id");
         claims.setClaim("cognito:username", subject);
         claims.setClaim("name", name);
+        return claims;
+    }
+
+    /** Signs with the pool's key, as Cognito would. */
+    String sign(JwtClaims claims) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         return jws.getCompactSerialization();
+    }
+
+    RsaJsonWebKey poolKey() {
+        return key;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,0 +1,164 @@
+package io.parameterportal.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.parameterportal.faults.FaultyAwsResource.InjectFaultyAws;
+import io.parameterportal.web.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Twenty kinds of bad id token: each gets 401 problem+json whose detail says what was wrong,
+ * never a 5xx, and never causes an AWS call.
+ */
+@QuarkusTest
+@TestProfile(FaultsProfile.class)
+class TokenAttackMatrixTest {
+
+    @InjectFaultyAws
+    FaultyAws aws;
+
+    private int awsCallsBefore;
+
+    @BeforeEach
+    void countCalls() {
+        awsCallsBefore = aws.totalAwsCalls();
+    }
+
+    static Stream<Arguments> badTokens() {
+        return Stream.of(
+                bad("empty", a -> "", "No id token"),
+                bad("not a JWT", a -> "hello world", "well-formed"),
+                bad("two parts", a -> firstParts(a.idToken("u", "U"), 2), "well-formed"),
+                bad("four parts", a -> a.idToken("u", "U") + ".AAAA", "well-formed"),
+                bad("bad base64", a -> "%%%." + firstParts(a.idToken("u", "U"), 2).split("\\.")[1] + ".%%%", "well-formed"),
+                bad("bad JSON payload", a -> replacePayload(a.idToken("u", "U"), "{not json"), "not a JSON object"),
+                bad("alg none", a -> unsigned(a.idClaims("u", "U")), "RS256"),
+                bad("HS256 keyed with the public key", a -> hmacWithPublicKey(a), "RS256"),
+                bad("RS384", a -> signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_USING_SHA384), "RS256"),
+                bad("PS256", a -> signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_PSS_USING_SHA256), "RS256"),
+                bad("unknown kid", a -> signWith(a.idClaims("u", "U"), freshKey("unknown-kid"), AlgorithmIdentifiers.RSA_USING_SHA256), "does not publish"),
+                bad("signed by another key", a -> signWith(a.idClaims("u", "U"), freshKey(a.poolKey().getKeyId()), AlgorithmIdentifiers.RSA_USING_SHA256), "signature"),
+                bad("tampered payload", a -> tampered(a.idToken("u", "Eve")), "signature"),
+                bad("expired", a -> a.sign(spoil(a, c -> {
+                    c.setIssuedAt(NumericDate.fromSeconds(now() - 7200));
+                    c.setExpirationTime(NumericDate.fromSeconds(now() - 3600));
+                })), "expired"),
+                bad("nbf in the future", a -> a.sign(spoil(a, c -> c.setNotBefore(NumericDate.fromSeconds(now() + 3600)))), "not valid before"),
+                bad("iat far in the future", a -> a.sign(spoil(a, c -> c.setIssuedAt(NumericDate.fromSeconds(now() + 3600)))), "future"),
+                bad("wrong iss", a -> a.sign(spoil(a, c -> c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Evil"))), "user pool"),
+                bad("wrong aud", a -> a.sign(spoil(a, c -> c.setAudience("evilclient"))), "another app client"),
+                bad("access token", a -> a.sign(spoil(a, c -> c.setClaim("token_use", "access"))), "token_use is access"),
+                bad("no token_use", a -> a.sign(spoil(a, c -> c.unsetClaim("token_use"))), "no token_use"),
+                bad("no sub", a -> a.sign(spoil(a, c -> c.unsetClaim("sub"))), "no subject"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void badTokenGets401WithAReasonAndNoAwsCall(String kind, TokenMaker maker, String reason) throws Exception {
+        String token = maker.make(aws);
+
+        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}")
+                .when().post("/api/session")
+                .then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(401))
+                .body("detail", containsString(reason))
+                .body(token.length() > 8 ? not(containsString(token)) : not(containsString("\u0000")));
+        assertThat(aws.totalAwsCalls()).as("AWS calls caused by a bad token").isEqualTo(awsCallsBefore);
+    }
+
+    @FunctionalInterface
+    interface TokenMaker {
+        String make(FaultyAws aws) throws Exception;
+    }
+
+    private static Arguments bad(String kind, TokenMaker maker, String reason) {
+        return Arguments.of(kind, maker, reason);
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static JwtClaims spoil(FaultyAws aws, Consumer<JwtClaims> change) {
+        JwtClaims claims = aws.idClaims("u", "U");
+        change.accept(claims);
+        return claims;
+    }
+
+    private static String firstParts(String token, int count) {
+        String[] parts = token.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, count));
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String replacePayload(String token, String payload) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + b64(payload) + "." + parts[2];
+    }
+
+    private static String tampered(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return replacePayload(token, payload.replace("\"Eve\"", "\"Administrator\""));
+    }
+
+    private static String unsigned(JwtClaims claims) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        return jws.getCompactSerialization();
+    }
+
+    private static String hmacWithPublicKey(FaultyAws aws) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(aws.idClaims("u", "U").toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue(aws.poolKey().getKeyId());
+        jws.setKey(new HmacKey(aws.poolKey().getPublicKey().getEncoded()));
+        return jws.getCompactSerialization();
+    }
+
+    private static String signWith(JwtClaims claims, RsaJsonWebKey key, String algorithm) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(algorithm);
+        return jws.getCompactSerialization();
+    }
+
+    private static RsaJsonWebKey freshKey(String kid) throws JoseException {
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId(kid);
+        return key;
+    }
+}
