@@ -1,17 +1,18 @@
 package io.parameterportal.faults;
 
+
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The portal in aws mode against {@link FaultyAws}, logging everything of its own at every level
+/** The portal in aws mode against {@link io.parameterportal.testing.AwsStandIn}, logging everything of its own at every level
  * (log hygiene is checked on what it logs; the console stays at INFO). */
 public class FaultsProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FaultyAwsResource.class));
+        return List.of(new TestResourceEntry(AwsStandInResource.class));
     }
 
     @Override

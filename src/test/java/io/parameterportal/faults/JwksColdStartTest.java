@@ -8,9 +8,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.faults.FaultyAws.Fault;
-import io.parameterportal.faults.FaultyAwsResource.InjectFaultyAws;
+import io.parameterportal.testing.AwsStandIn.Fault;
+import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.web.Problem;
+import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -20,8 +21,8 @@ import io.restassured.http.ContentType;
 @TestProfile(JwksColdStartProfile.class)
 class JwksColdStartTest {
 
-    @InjectFaultyAws
-    FaultyAws aws;
+    @InjectAwsStandIn
+    AwsStandIn aws;
 
     @Test
     void jwksDownWithNoKeysCachedGives503AndNotReadyThenRecovers() throws Exception {

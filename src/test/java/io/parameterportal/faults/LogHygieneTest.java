@@ -18,8 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.faults.FaultyAws.Fault;
-import io.parameterportal.faults.FaultyAwsResource.InjectFaultyAws;
+import io.parameterportal.testing.AwsStandIn.Fault;
+import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
+import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -29,8 +30,8 @@ import io.restassured.http.ContentType;
 @TestProfile(FaultsProfile.class)
 class LogHygieneTest {
 
-    @InjectFaultyAws
-    FaultyAws aws;
+    @InjectAwsStandIn
+    AwsStandIn aws;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.parameterportal.faults.FaultyAwsResource.InjectFaultyAws;
+import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.web.Problem;
+import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -39,8 +40,8 @@ import io.restassured.http.ContentType;
 @TestProfile(FaultsProfile.class)
 class TokenAttackMatrixTest {
 
-    @InjectFaultyAws
-    FaultyAws aws;
+    @InjectAwsStandIn
+    AwsStandIn aws;
 
     private int awsCallsBefore;
 
@@ -94,7 +95,7 @@ class TokenAttackMatrixTest {
 
     @FunctionalInterface
     interface TokenMaker {
-        String make(FaultyAws aws) throws Exception;
+        String make(AwsStandIn aws) throws Exception;
     }
 
     private static Arguments bad(String kind, TokenMaker maker, String reason) {
@@ -105,7 +106,7 @@ class TokenAttackMatrixTest {
         return System.currentTimeMillis() / 1000;
     }
 
-    private static JwtClaims spoil(FaultyAws aws, Consumer<JwtClaims> change) {
+    private static JwtClaims spoil(AwsStandIn aws, Consumer<JwtClaims> change) {
         JwtClaims claims = aws.idClaims("u", "U");
         change.accept(claims);
         return claims;
@@ -138,7 +139,7 @@ class TokenAttackMatrixTest {
         return jws.getCompactSerialization();
     }
 
-    private static String hmacWithPublicKey(FaultyAws aws) throws JoseException {
+    private static String hmacWithPublicKey(AwsStandIn aws) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(aws.idClaims("u", "U").toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);

@@ -11,9 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.faults.FaultyAws.Fault;
-import io.parameterportal.faults.FaultyAwsResource.InjectFaultyAws;
+import io.parameterportal.testing.AwsStandIn.Fault;
+import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.web.Problem;
+import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -30,8 +31,8 @@ class UpstreamFaultsTest {
     /** The SDK's standard retry policy makes three attempts. */
     private static final int SDK_ATTEMPTS = 3;
 
-    @InjectFaultyAws
-    FaultyAws aws;
+    @InjectAwsStandIn
+    AwsStandIn aws;
 
     @AfterEach
     void heal() {

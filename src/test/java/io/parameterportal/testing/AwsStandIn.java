@@ -1,4 +1,4 @@
-package io.parameterportal.faults;
+package io.parameterportal.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,27 +28,28 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for the three AWS endpoints the portal calls (user pool JWKS, Cognito Identity, SSM)
  * whose answers a test can turn into faults: AWS error types, 5xx, slowness, dropped connections,
- * or no server at all. Counts the calls it receives per operation.
+ * or no server at all. Counts the calls it receives per operation ({@code GET /_calls} tells them too).
+ * Used by the fault tests and, as a fast upstream, by the benchmark.
  */
-final class FaultyAws {
+public final class AwsStandIn {
 
-    static final String REGION = "us-east-1";
-    static final String POOL = REGION + "_Faults";
-    static final String CLIENT = "faultclient";
-    static final String IDENTITY_POOL = REGION + ":11111111-2222-4333-8444-555555555555";
-    static final String PARAMETER = "fa-012-authenticated";
+    public static final String REGION = "us-east-1";
+    public static final String POOL = REGION + "_Faults";
+    public static final String CLIENT = "faultclient";
+    public static final String IDENTITY_POOL = REGION + ":11111111-2222-4333-8444-555555555555";
+    public static final String PARAMETER = "fa-012-authenticated";
 
     /** What an operation answers. {@code null} fields mean a normal answer. */
-    record Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
-        static Fault error(int status, String awsType) {
+    public record Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
+        public static Fault error(int status, String awsType) {
             return new Fault(status, awsType, 0, false);
         }
 
-        static Fault slow(long delayMillis) {
+        public static Fault slow(long delayMillis) {
             return new Fault(200, null, delayMillis, false);
         }
 
-        static Fault dropped() {
+        public static Fault dropped() {
             return new Fault(0, null, 0, true);
         }
     }
@@ -60,55 +61,55 @@ final class FaultyAws {
     private int port;
     private HttpServer server;
 
-    FaultyAws() throws JoseException {
+    public AwsStandIn() throws JoseException {
         key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId("faults-key");
         key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 
-    void start(int onPort) throws IOException {
+    public void start(int onPort) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", this::handle);
         server.start();
         port = server.getAddress().getPort();
     }
 
-    void stop() {
+    public void stop() {
         released.countDown();
         server.stop(0);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void fail(String operation, Fault fault) {
+    public void fail(String operation, Fault fault) {
         faults.put(operation, fault);
     }
 
-    void heal() {
+    public void heal() {
         faults.clear();
     }
 
-    int calls(String operation) {
+    public int calls(String operation) {
         return calls.computeIfAbsent(operation, o -> new AtomicInteger()).get();
     }
 
-    int totalAwsCalls() {
+    public int totalAwsCalls() {
         return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter");
     }
 
-    String idToken(String subject, String name) throws JoseException {
+    public String idToken(String subject, String name) throws JoseException {
         return sign(idClaims(subject, name));
     }
 
     /** The claims of a good id token of this pool and client, for a test to spoil. */
-    JwtClaims idClaims(String subject, String name) {
+    public JwtClaims idClaims(String subject, String name) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("https://cognito-idp." + REGION + ".amazonaws.com/" + POOL);
         claims.setAudience(CLIENT);
@@ -122,7 +123,7 @@ final class FaultyAws {
     }
 
     /** Signs with the pool's key, as Cognito would. */
-    String sign(JwtClaims claims) throws JoseException {
+    public String sign(JwtClaims claims) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());
@@ -131,7 +132,7 @@ final class FaultyAws {
         return jws.getCompactSerialization();
     }
 
-    RsaJsonWebKey poolKey() {
+    public RsaJsonWebKey poolKey() {
         return key;
     }
 
@@ -139,6 +140,10 @@ final class FaultyAws {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
             String operation = operationOf(exchange);
+            if (operation.equals("Calls")) {
+                respond(exchange, 200, callsAsJson());
+                return;
+            }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
             Fault fault = faults.get(operation);
             if (fault != null && answerWithFault(exchange, fault)) {
@@ -171,9 +176,17 @@ final class FaultyAws {
     private static String operationOf(HttpExchange exchange) {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target == null) {
-            return exchange.getRequestURI().getPath().endsWith("/jwks.json") ? "Jwks" : "Unknown";
+            String path = exchange.getRequestURI().getPath();
+            return path.endsWith("/jwks.json") ? "Jwks" : path.equals("/_calls") ? "Calls" : "Unknown";
         }
         return target.substring(target.indexOf('.') + 1);
+    }
+
+    private String callsAsJson() {
+        StringBuilder json = new StringBuilder("{");
+        calls.forEach((operation, count) -> json.append(json.length() > 1 ? "," : "")
+                .append('"').append(operation).append("\":").append(count.get()));
+        return json.append('}').toString();
     }
 
     private String normalAnswer(String operation) {
