@@ -321,8 +321,23 @@ class DeployTemplatesTest {
 
         assertEquals(Set.of("HttpsListener", "HttpListener"),
                 resourcesOfType(service, "AWS::ElasticLoadBalancingV2::Listener").keySet(), "no other listener");
-        assertTrue(resourcesOfType(service, "AWS::ElasticLoadBalancingV2::ListenerRule").isEmpty(),
-                "no rule may forward plain HTTP");
+        for (Object rule : resourcesOfType(service, "AWS::ElasticLoadBalancingV2::ListenerRule").values()) {
+            assertEquals(ref("HttpsListener"), map(map(rule).get("Properties")).get("ListenerArn"),
+                    "no rule on the plain HTTP listener");
+        }
+    }
+
+    @Test
+    void loadBalancerAnswersManagementPathsWith404() {
+        Map<String, Object> rule = properties(service, "BlockManagementPaths", "AWS::ElasticLoadBalancingV2::ListenerRule");
+
+        assertEquals(ref("HttpsListener"), rule.get("ListenerArn"));
+        assertEquals(1, rule.get("Priority"), "before any other rule");
+        assertEquals(List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/q/*")))),
+                rule.get("Conditions"));
+        Map<String, Object> action = map(list(rule.get("Actions")).get(0));
+        assertEquals("fixed-response", action.get("Type"));
+        assertEquals("404", map(action.get("FixedResponseConfig")).get("StatusCode"));
     }
 
     @Test
