@@ -41,9 +41,11 @@ public record PortalSettings(
         return "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
     }
 
+    /** The pool's JWKS: under the issuer on AWS, at {@code <endpoint>/<pool>/.well-known/jwks.json} behind an emulator. */
     public URI jwksUri() {
-        String base = awsEndpoint.map(URI::toString).orElse(issuer());
-        return URI.create(stripTrailingSlash(base) + "/" + userPoolId + "/.well-known/jwks.json");
+        String pool = awsEndpoint.map(endpoint -> stripTrailingSlash(endpoint.toString()) + "/" + userPoolId)
+                .orElse(issuer());
+        return URI.create(pool + "/.well-known/jwks.json");
     }
 
     static PortalSettings resolve(PortalConfig config, int localPort) {

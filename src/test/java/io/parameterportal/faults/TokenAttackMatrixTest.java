@@ -60,10 +60,10 @@ class TokenAttackMatrixTest {
                 bad("bad JSON payload", a -> replacePayload(a.idToken("u", "U"), "{not json"), "not a JSON object"),
                 bad("alg none", a -> unsigned(a.idClaims("u", "U")), "RS256"),
                 bad("HS256 keyed with the public key", a -> hmacWithPublicKey(a), "RS256"),
-                bad("RS384", a -> signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_USING_SHA384), "RS256"),
-                bad("PS256", a -> signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_PSS_USING_SHA256), "RS256"),
-                bad("unknown kid", a -> signWith(a.idClaims("u", "U"), freshKey("unknown-kid"), AlgorithmIdentifiers.RSA_USING_SHA256), "does not publish"),
-                bad("signed by another key", a -> signWith(a.idClaims("u", "U"), freshKey(a.poolKey().getKeyId()), AlgorithmIdentifiers.RSA_USING_SHA256), "signature"),
+                bad("RS384", a -> AwsStandIn.signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_USING_SHA384), "RS256"),
+                bad("PS256", a -> AwsStandIn.signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_PSS_USING_SHA256), "RS256"),
+                bad("unknown kid", a -> AwsStandIn.signWith(a.idClaims("u", "U"), freshKey("unknown-kid"), AlgorithmIdentifiers.RSA_USING_SHA256), "does not publish"),
+                bad("signed by another key", a -> AwsStandIn.signWith(a.idClaims("u", "U"), freshKey(a.poolKey().getKeyId()), AlgorithmIdentifiers.RSA_USING_SHA256), "signature"),
                 bad("tampered payload", a -> tampered(a.idToken("u", "Eve")), "signature"),
                 bad("expired", a -> a.sign(spoil(a, c -> {
                     c.setIssuedAt(NumericDate.fromSeconds(now() - 7200));
@@ -145,15 +145,6 @@ class TokenAttackMatrixTest {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setKeyIdHeaderValue(aws.poolKey().getKeyId());
         jws.setKey(new HmacKey(aws.poolKey().getPublicKey().getEncoded()));
-        return jws.getCompactSerialization();
-    }
-
-    private static String signWith(JwtClaims claims, RsaJsonWebKey key, String algorithm) throws JoseException {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(algorithm);
         return jws.getCompactSerialization();
     }
 

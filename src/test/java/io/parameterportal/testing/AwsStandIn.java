@@ -124,11 +124,16 @@ public final class AwsStandIn {
 
     /** Signs with the pool's key, as Cognito would. */
     public String sign(JwtClaims claims) throws JoseException {
+        return signWith(claims, key, AlgorithmIdentifiers.RSA_USING_SHA256);
+    }
+
+    /** Signs with any RSA key and algorithm, naming the key's {@code kid}: the raw material of forgeries. */
+    public static String signWith(JwtClaims claims, RsaJsonWebKey signingKey, String algorithm) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKey(signingKey.getPrivateKey());
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setAlgorithmHeaderValue(algorithm);
         return jws.getCompactSerialization();
     }
 

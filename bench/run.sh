@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark of POST /api/session: the packaged app (JVM mode) against a fast stand-in upstream in
+# another process, all on loopback. Three variants side by side, same machine, same load:
+#   a  as designed: one SSM client, per-request credentials, credential cache
+#   b  credential cache off (PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0): every view is a first view
+#   c  naive: a new SSM client per request (PORTAL_BENCHMARK_SSM_CLIENT_PER_REQUEST=true)
+# Usage: bench/run.sh [runs=3] [seconds per load step=10]. Results: target/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-3}
+SECONDS_PER_STEP=${2:-10}
+OUT=target/bench
+APP_PORT=18080
+UPSTREAM_PORT=18500
+JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xmx64m -XX:MaxMetaspaceSize=96m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=4}
+
+for tool in wrk hey curl; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk hey curl >/dev/null; break; }
+done
+
+mkdir -p "$OUT"
+if curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/" || curl -s -o /dev/null "http://127.0.0.1:$UPSTREAM_PORT/_calls"; then
+  echo "ports $APP_PORT/$UPSTREAM_PORT are taken: stop what runs there first" >&2; exit 1
+fi
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes/io/parameterportal/bench ]; then
+  ./mvnw -q -B package -DskipTests
+fi
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
+
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+java -cp "target/test-classes:$(cat "$OUT/cp.txt")" io.parameterportal.bench.BenchUpstream \
+  "$UPSTREAM_PORT" "$OUT" 600 > "$OUT/upstream.log" 2>&1 &
+pids+=($!)
+until grep -qs "ready" "$OUT/upstream.log"; do sleep 0.2; done
+UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT"
+
+calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("GetId","GetCredentialsForIdentity","GetParameter")))'; }
+post() { curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' --data-binary "@$1" "http://127.0.0.1:$APP_PORT/api/session"; }
+
+# Upstream calls per request, over n requests: first views (n new users), repeat views, invalid tokens.
+account() {
+  local n=200 before after
+  before=$(calls); head -n $n "$OUT/first-view.txt" | tail -n $n | while read -r body; do
+    curl -s -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$APP_PORT/api/session"; done
+  after=$(calls); echo "first_view_calls=$(python3 -c "print(($after-$before)/$n)")"
+  post "$OUT/repeat-view.json" >/dev/null   # the repeat user's own first view
+  before=$(calls); for _ in $(seq $n); do post "$OUT/repeat-view.json" >/dev/null; done
+  after=$(calls); echo "repeat_view_calls=$(python3 -c "print(($after-$before)/$n)")"
+  before=$(calls); for _ in $(seq $n); do post "$OUT/invalid.json" >/dev/null; done
+  after=$(calls); echo "invalid_token_calls=$(python3 -c "print(($after-$before)/$n)")"
+}
+
+start_app() { # variant-specific env in "$@"
+  local started=$(date +%s%N)
+  env PORTAL_MODE=aws AWS_REGION=us-east-1 PORTAL_USER_POOL_ID=us-east-1_Faults PORTAL_CLIENT_ID=faultclient \
+    PORTAL_IDENTITY_POOL_ID=us-east-1:11111111-2222-4333-8444-555555555555 \
+    PORTAL_HOSTED_UI_DOMAIN=bench.invalid PORTAL_PARAMETER_NAME=fa-012-authenticated \
+    PORTAL_AWS_ENDPOINT="$UPSTREAM" QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    "$@" java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+  APP_PID=$!
+  pids+=("$APP_PID")
+  until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/"; do sleep 0.01; done
+  echo "start_to_first_answer_ms=$(( ($(date +%s%N) - started) / 1000000 ))"
+}
+
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
+
+wrk_run() { # label body-file
+  local script="$OUT/$1.lua"
+  printf 'wrk.method="POST"\nwrk.headers["Content-Type"]="application/json"\nlocal f=io.open("%s")\nwrk.body=f:read("*a")\nf:close()\n' "$2" > "$script"
+  wrk -t2 -c32 -d3s -s "$script" "http://127.0.0.1:$APP_PORT/api/session" >/dev/null   # warm-up
+  wrk -t2 -c32 -d"${SECONDS_PER_STEP}s" --latency -s "$script" "http://127.0.0.1:$APP_PORT/api/session" > "$OUT/$1.wrk"
+  python3 bench/parse.py wrk "$1" < "$OUT/$1.wrk"
+}
+
+for run in $(seq "$RUNS"); do
+  result="$OUT/run-$run.txt"; : > "$result"
+  for variant in a b c; do
+    case $variant in
+      a) start_app >> "$result.$variant" ;;
+      b) start_app PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0 >> "$result.$variant" ;;
+      c) start_app PORTAL_BENCHMARK_SSM_CLIENT_PER_REQUEST=true >> "$result.$variant" ;;
+    esac
+    account >> "$result.$variant"
+    wrk_run "repeat_view" "$OUT/repeat-view.json" >> "$result.$variant"
+    if [ $variant = a ]; then
+      wrk_run "invalid_token" "$OUT/invalid.json" >> "$result.$variant"
+      # Fixed rate: 500 req/s of repeat views; then the upstream alone at the same rate.
+      hey -z "${SECONDS_PER_STEP}s" -q 25 -c 20 -m POST -T application/json -D "$OUT/repeat-view.json" \
+        "http://127.0.0.1:$APP_PORT/api/session" > "$OUT/rate500.hey"
+      python3 bench/parse.py hey "rate500" < "$OUT/rate500.hey" >> "$result.$variant"
+      hey -z "${SECONDS_PER_STEP}s" -q 25 -c 20 -m POST -T application/x-amz-json-1.1 -H "X-Amz-Target: AmazonSSM.GetParameter" \
+        -d '{"Name":"fa-012-authenticated"}' "$UPSTREAM/" > "$OUT/upstream500.hey"
+      python3 bench/parse.py hey "upstream500" < "$OUT/upstream500.hey" >> "$result.$variant"
+      echo "rss_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status)" >> "$result.$variant"
+    fi
+    stop_app
+    sed "s/^/$variant./" "$result.$variant" >> "$result"; rm "$result.$variant"
+  done
+  echo "== run $run"; cat "$result"
+done
+python3 bench/parse.py summary "$OUT"/run-*.txt | tee "$OUT/summary.md"

@@ -1,0 +1,80 @@
+package io.parameterportal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.MapBackedConfigSource;
+
+/** How the settings resolve per mode, from plain maps of properties. */
+class PortalSettingsTest {
+
+    @Test
+    void awsModeNamesEveryMissingVariableAtOnce() {
+        PortalConfig config = config(Map.of("portal.mode", "aws", "portal.region", "eu-west-1"));
+
+        assertThatThrownBy(() -> PortalSettings.resolve(config, 8080))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PORTAL_USER_POOL_ID, PORTAL_CLIENT_ID, PORTAL_IDENTITY_POOL_ID, "
+                        + "PORTAL_HOSTED_UI_DOMAIN, PORTAL_PARAMETER_NAME")
+                .hasMessageNotContaining("AWS_REGION");
+    }
+
+    @Test
+    void awsModeDerivesIssuerProviderAndJwksFromRegionAndPool() {
+        PortalSettings settings = PortalSettings.resolve(config(awsMode()), 8080);
+
+        assertThat(settings.issuer()).isEqualTo("https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
+        assertThat(settings.providerName()).isEqualTo("cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
+        assertThat(settings.jwksUri()).isEqualTo(URI.create(
+                "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool/.well-known/jwks.json"));
+        assertThat(settings.hostedUiBase()).isEqualTo("https://fa-012.auth.ap-northeast-1.amazoncognito.com");
+        assertThat(settings.awsEndpoint()).isEmpty();
+    }
+
+    @Test
+    void anEmulatorEndpointServesTheJwksButTheIssuerStaysAws() {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.aws-endpoint", "http://127.0.0.1:5000/");
+        PortalSettings settings = PortalSettings.resolve(config(properties), 8080);
+
+        assertThat(settings.jwksUri()).isEqualTo(URI.create("http://127.0.0.1:5000/ap-northeast-1_Pool/.well-known/jwks.json"));
+        assertThat(settings.issuer()).startsWith("https://cognito-idp.ap-northeast-1.amazonaws.com/");
+    }
+
+    @Test
+    void localModeNeedsNothingAndCallsItsOwnPort() {
+        PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), 9090);
+
+        assertThat(settings.awsEndpoint()).contains(URI.create("http://localhost:9090/local"));
+        assertThat(settings.parameterName()).isEqualTo("fa-012-authenticated");
+        assertThat(settings.hostedUiBase()).isEqualTo("/local");
+        assertThat(settings.issuer()).isEqualTo("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo");
+    }
+
+    private static Map<String, String> awsMode() {
+        return Map.of("portal.mode", "aws", "portal.region", "ap-northeast-1",
+                "portal.user-pool-id", "ap-northeast-1_Pool", "portal.client-id", "client",
+                "portal.identity-pool-id", "ap-northeast-1:0000", "portal.hosted-ui-domain", "fa-012.auth.ap-northeast-1.amazoncognito.com",
+                "portal.parameter-name", "fa-012-authenticated");
+    }
+
+    private static PortalConfig config(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(PortalConfig.class)
+                // Quarkus' own converter: "30s" is a Quarkus duration, not an ISO-8601 one.
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new MapBackedConfigSource("test", properties) {
+                })
+                .build();
+        return config.getConfigMapping(PortalConfig.class);
+    }
+}
