@@ -20,7 +20,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 class CredentialStore {
 
     /** As long as Cognito's GetCredentialsForIdentity credentials live. */
-    static final Duration LIFETIME = Duration.ofHours(1);
+    private static final Duration LIFETIME = Duration.ofHours(1);
     /** Expired credentials are remembered a while longer, so that a late caller hears "expired", not "unknown". */
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofHours(1);
     private static final int MAX_ISSUED = 10_000;

@@ -25,7 +25,7 @@ import io.parameterportal.config.PortalSettings;
 @Singleton
 class LocalUserPool {
 
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final RsaJsonWebKey key;
     private final String issuer;

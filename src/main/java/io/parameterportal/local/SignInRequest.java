@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  */
 record SignInRequest(String responseType, String clientId, String redirectUri, String scope, String state, String nonce) {
 
-    static final String CLIENT_SCOPES = "openid profile";
+    private static final String CLIENT_SCOPES = "openid profile";
 
     static SignInRequest from(UnaryOperator<String> parameter) {
         String scope = text(parameter.apply("scope"));
