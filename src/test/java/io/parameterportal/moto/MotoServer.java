@@ -140,7 +140,7 @@ public class MotoServer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("interrupted while looking for moto", e);
         }
         if (exit != 0) {
-            throw missingMoto("python3 cannot import moto's server:\n" + out);
+            throw missingMoto("python3 cannot import moto's server; python3 said:\n" + out);
         }
         List<String> lines = out.lines().toList();
         return Path.of(lines.get(lines.size() - 1));
@@ -148,10 +148,12 @@ public class MotoServer implements QuarkusTestResourceLifecycleManager {
 
     private static IllegalStateException missingMoto(String why) {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        String what = "The moto tests need a real moto server and " + why + ". ";
-        return new IllegalStateException(ci
-                ? what + "This CI machine must install it before the build: pip install 'moto[server]' (moto 5.x, for python3)."
-                : what + "Install it with: pip install 'moto[server]' (moto 5.x, for python3), then run the tests again.");
+        String install = ci
+                ? "The moto tests need a real moto server, and this CI machine has none: its setup must run"
+                        + " pip install 'moto[server]' (moto 5.x, for python3) before the build."
+                : "The moto tests need a real moto server: install it with pip install 'moto[server]'"
+                        + " (moto 5.x, for python3), then run the tests again.";
+        return new IllegalStateException(install + " Cause: " + why);
     }
 
     private static int freeLoopbackPort() {
