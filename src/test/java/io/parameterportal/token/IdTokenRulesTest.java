@@ -23,6 +23,8 @@ import org.jose4j.lang.UnresolvableKeyException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.testing.AwsStandIn;
+
 /** The verifier's rules, with keys made here: no server, no network. */
 class IdTokenRulesTest {
 
@@ -190,11 +192,6 @@ class IdTokenRulesTest {
     }
 
     private static String sign(JwtClaims claims, RsaJsonWebKey key) throws JoseException {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
+        return AwsStandIn.signWith(claims, key, AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 }

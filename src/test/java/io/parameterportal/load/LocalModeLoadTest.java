@@ -1,0 +1,141 @@
+package io.parameterportal.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * {@value LoadProfile#USERS} users, each signed in through the local hosted UI, view the parameter
+ * over and over for {@code load.seconds} (60 by default) on loopback: no error may occur, and the heap
+ * after a full GC stays bounded. Runs in the Maven profile {@code load} (see the README).
+ */
+@Tag("load")
+@QuarkusTest
+@TestProfile(LoadProfile.class)
+class LocalModeLoadTest {
+
+    private static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 60));
+    /** The whole test JVM (app, test framework, load client) after a full GC. */
+    private static final long HEAP_BOUND_MB = 128;
+    private static final Pattern ID_TOKEN = Pattern.compile("[#&]id_token=([^&]+)");
+
+    @TestHTTPResource("/")
+    URI app;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
+
+    @Test
+    void twoHundredUsersForAMinuteWithoutErrorsAndWithBoundedHeap() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < LoadProfile.USERS; i++) {
+            tokens.add(signIn(i));
+        }
+
+        AtomicLong ok = new AtomicLong();
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + DURATION.toNanos();
+        ExecutorService users = Executors.newFixedThreadPool(LoadProfile.USERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < LoadProfile.USERS; i++) {
+            int user = i;
+            running.add(users.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    String outcome = view(tokens.get(user), LoadProfile.displayName(user));
+                    if (outcome == null) {
+                        ok.incrementAndGet();
+                    } else {
+                        errors.computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> user : running) {
+            user.get();
+        }
+        users.shutdown();
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        memory.gc();
+        long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        String report = String.format("load: %d users x %d s: %d ok (%.0f req/s), errors %s; heap after full GC %d MB%n",
+                LoadProfile.USERS, DURATION.toSeconds(), ok.get(), ok.get() / (double) DURATION.toSeconds(),
+                errors.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "{", "}")),
+                heapMb);
+        System.out.print(report);
+        Files.writeString(Path.of("target", "load-report.txt"), report);
+
+        assertThat(errors).as("errors under load").isEmpty();
+        assertThat(ok.get()).as("successful views").isGreaterThan(LoadProfile.USERS);
+        assertThat(heapMb).as("heap MB after a full GC").isLessThan(HEAP_BOUND_MB);
+    }
+
+    /** Signs user {@code i} in at the local hosted UI, as the browser would, and takes the id token from the redirect. */
+    private String signIn(int i) throws Exception {
+        Map<String, String> form = Map.of(
+                "response_type", "token",
+                "client_id", "localdemoclient",
+                "redirect_uri", app.resolve("/signin").toString(),
+                "scope", "openid profile",
+                "username", LoadProfile.username(i),
+                "password", LoadProfile.password(i));
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.resolve("/local/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("sign-in of %s", LoadProfile.username(i)).isEqualTo(302);
+        Matcher token = ID_TOKEN.matcher(response.headers().firstValue("Location").orElseThrow());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    /** @return null when the view succeeded, else what went wrong */
+    private String view(String token, String name) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.resolve("/api/session"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"idToken\":\"" + token + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "status " + response.statusCode();
+            }
+            return response.body().contains("\"name\":\"" + name + "\"") ? null : "wrong body";
+        } catch (Exception e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+}
