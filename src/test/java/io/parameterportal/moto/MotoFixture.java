@@ -49,12 +49,14 @@ public final class MotoFixture implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String PARAMETER = "fa-012-authenticated";
     public static final String PARAMETER_VALUE = "Authenticated";
-    public static final String APP_URL_PLACEHOLDER = "http://localhost:8080";
+
+    /** Meets the user pool's default password policy. */
+    private static final String PASSWORD = "Moto-Passw0rd!";
+    /** The app's address registered at the app client (moto does not check redirects; the portal derives its own). */
+    private static final String APP_URL = "http://localhost:8080";
 
     /** The seeded user of the tutorial. */
-    public static final MotoUser USER = new MotoUser("moto.user@example.com", "Moto-Passw0rd!", "Moto User");
-
-    private static final String PASSWORD = "Moto-Passw0rd!";
+    public static final MotoUser USER = new MotoUser("moto.user@example.com", PASSWORD, "Moto User");
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private final URI endpoint;
@@ -158,8 +160,8 @@ public final class MotoFixture implements AutoCloseable {
                 .allowedOAuthFlows(OAuthFlowType.IMPLICIT)
                 .allowedOAuthScopes("openid", "profile")
                 .supportedIdentityProviders("COGNITO")
-                .callbackURLs(APP_URL_PLACEHOLDER + "/signin")
-                .logoutURLs(APP_URL_PLACEHOLDER + "/signout"))
+                .callbackURLs(APP_URL + "/signin")
+                .logoutURLs(APP_URL + "/signout"))
                 .userPoolClient().clientId();
     }
 
