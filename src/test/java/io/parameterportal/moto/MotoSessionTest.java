@@ -1,0 +1,165 @@
+package io.parameterportal.moto;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.blankOrNullString;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.parameterportal.moto.MotoFixture.MotoUser;
+import io.parameterportal.moto.MotoFixture.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * {@code POST /api/session} against a real moto: a token from moto's own sign-in is traded at
+ * moto's identity pool and the parameter read from moto's SSM; AWS calls are counted from
+ * {@code /q/metrics}. Re-run against the packaged jar by {@link MotoSessionIT}.
+ */
+@QuarkusTest
+@TestProfile(MotoProfile.class)
+class MotoSessionTest {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final int CONCURRENT_VIEWS = 8;
+    private static final Duration CONCURRENT_DEADLINE = Duration.ofSeconds(30);
+
+    @InjectMoto
+    MotoFixture moto;
+
+    static ValidatableResponse postSession(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/session").then();
+    }
+
+    static ValidatableResponse postToken(String idToken) {
+        return postSession("{\"idToken\":\"" + idToken + "\"}");
+    }
+
+    @Test
+    void signedInUserSeesTheirNameAndTheParameterReadWithTheirCredentials() {
+        Tokens tokens = moto.signIn(MotoFixture.USER);
+
+        postToken(tokens.idToken())
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("name", equalTo("Moto User"))
+                .body("parameter.name", equalTo(MotoFixture.PARAMETER))
+                .body("parameter.value", equalTo(MotoFixture.PARAMETER_VALUE));
+    }
+
+    @Test
+    void firstViewTradesTheTokenOnceAndARepeatViewOnlyReadsTheParameter() {
+        MotoUser user = moto.newUser("First Viewer");
+        String idToken = moto.signIn(user).idToken();
+
+        AwsCalls beforeFirst = AwsCalls.now();
+        postToken(idToken).statusCode(200).body("name", equalTo("First Viewer"));
+        AwsCalls afterFirst = AwsCalls.now();
+        assertThat(afterFirst.since(beforeFirst)).as("AWS calls of a user's first view").isEqualTo(Map.of(
+                AwsCalls.GET_ID, 1L, AwsCalls.GET_CREDENTIALS, 1L, AwsCalls.GET_PARAMETER, 1L));
+
+        postToken(idToken).statusCode(200).body("parameter.value", equalTo(MotoFixture.PARAMETER_VALUE));
+        assertThat(AwsCalls.now().since(afterFirst)).as("AWS calls of a repeat view with the same token")
+                .isEqualTo(Map.of(AwsCalls.GET_PARAMETER, 1L));
+    }
+
+    @Test
+    void aNewSignInOfTheSameUserReusesTheirCachedCredentials() {
+        MotoUser user = moto.newUser("Returning User");
+        postToken(moto.signIn(user).idToken()).statusCode(200);
+        String secondToken = moto.signIn(user).idToken();
+
+        AwsCalls before = AwsCalls.now();
+        postToken(secondToken).statusCode(200).body("name", equalTo("Returning User"));
+        assertThat(AwsCalls.now().since(before)).as("AWS calls of a view with a fresh token of a known user")
+                .isEqualTo(Map.of(AwsCalls.GET_PARAMETER, 1L));
+    }
+
+    @Test
+    void concurrentFirstViewsOfOneUserShareOneCredentialTrade() throws Exception {
+        MotoUser user = moto.newUser("Busy User");
+        String idToken = moto.signIn(user).idToken();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(sessionUri())
+                .timeout(CONCURRENT_DEADLINE)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"idToken\":\"" + idToken + "\"}"))
+                .build();
+
+        AwsCalls before = AwsCalls.now();
+        CompletableFuture<Void> go = new CompletableFuture<>();
+        List<CompletableFuture<HttpResponse<String>>> views = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_VIEWS; i++) {
+            views.add(go.thenCompose(ignored -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())));
+        }
+        go.complete(null); // all requests leave together
+        CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+                .get(CONCURRENT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+
+        for (CompletableFuture<HttpResponse<String>> view : views) {
+            HttpResponse<String> response = view.join();
+            assertThat(response.statusCode()).as("status of a concurrent first view: %s", response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"Busy User\"").contains("\"" + MotoFixture.PARAMETER_VALUE + "\"");
+        }
+        assertThat(AwsCalls.now().since(before)).as("AWS calls of %d concurrent first views of one user", CONCURRENT_VIEWS)
+                .isEqualTo(Map.of(AwsCalls.GET_ID, 1L, AwsCalls.GET_CREDENTIALS, 1L,
+                        AwsCalls.GET_PARAMETER, (long) CONCURRENT_VIEWS));
+    }
+
+    @ParameterizedTest(name = "body {0}")
+    @ValueSource(strings = { "not json", "{\"idToken\":", "<idToken>x</idToken>", "idToken=abc", "[\"a\",\"b\"]" })
+    void aBodyThatIsNotTheJsonObjectIs400Problem(String body) {
+        AwsCalls before = AwsCalls.now();
+        postSession(body)
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("status", is(400))
+                .body("title", not(blankOrNullString()))
+                .body("detail", not(blankOrNullString()));
+        assertThat(AwsCalls.now().since(before)).as("AWS calls caused by an unreadable body").isEmpty();
+    }
+
+    @Test
+    void aPlainTextBodyIs400ProblemToo() {
+        given().contentType(ContentType.TEXT).body("hello").when().post("/api/session")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", not(blankOrNullString()));
+    }
+
+    @ParameterizedTest(name = "body {0}")
+    @ValueSource(strings = { "{}", "{\"idToken\":null}", "{\"idToken\":\"\"}", "{\"token\":\"abc\"}" })
+    void aBodyWithoutAnIdTokenIsRefusedAsAProblemWithoutAnAwsCall(String body) {
+        AwsCalls before = AwsCalls.now();
+        int status = postSession(body)
+                .contentType(PROBLEM_JSON)
+                .body("detail", not(blankOrNullString()))
+                .extract().statusCode();
+        assertThat(status).as("status for %s", body).isBetween(400, 499);
+        assertThat(AwsCalls.now().since(before)).as("AWS calls caused by a body without a token").isEmpty();
+    }
+
+    static URI sessionUri() {
+        String base = RestAssured.baseURI.endsWith("/") ? RestAssured.baseURI.substring(0, RestAssured.baseURI.length() - 1)
+                : RestAssured.baseURI;
+        return URI.create(base + ":" + RestAssured.port + "/api/session");
+    }
+}
