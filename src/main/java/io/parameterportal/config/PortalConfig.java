@@ -2,6 +2,8 @@ package io.parameterportal.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -92,5 +94,29 @@ public interface PortalConfig {
         /** Local mode serves a demo sign-in with known passwords: it refuses a non-loopback HTTP host unless this is true. */
         @WithDefault("false")
         boolean allowRemote();
+
+        /** The local user pool's users by username, e.g. {@code portal.local.users.demo.password=demo}. */
+        Map<String, User> users();
+
+        /** The local Parameter Store, name to value; names with dots or slashes need quotes in properties. */
+        Map<String, String> parameters();
+
+        /** IAM actions the authenticated role allows on {@link #allowedParameters()}, as the tutorial's role: only GetParameter. */
+        @WithDefault("ssm:GetParameter")
+        List<String> allowedActions();
+
+        /** Parameter names the authenticated role's policy covers; default: only {@code portal.parameter-name}. */
+        Optional<List<String>> allowedParameters();
+
+        interface User {
+            /** Sign-in password, compared as given: demo data, never a real secret. */
+            String password();
+
+            /** The {@code name} attribute, shown after sign-in. */
+            String name();
+
+            /** The {@code email} attribute, written into the id token as verified. */
+            String email();
+        }
     }
 }

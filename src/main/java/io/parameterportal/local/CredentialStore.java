@@ -1,0 +1,66 @@
+package io.parameterportal.local;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * The credentials the local identity pool issued, by access key id, so that the local SSM can check
+ * the signatures made with them. Bounded: the oldest are forgotten first.
+ */
+@ApplicationScoped
+class CredentialStore {
+
+    /** As long as Cognito's GetCredentialsForIdentity credentials live. */
+    static final Duration LIFETIME = Duration.ofHours(1);
+    /** Expired credentials are remembered a while longer, so that a late caller hears "expired", not "unknown". */
+    private static final Duration KEPT_AFTER_EXPIRY = Duration.ofHours(1);
+    private static final int MAX_ISSUED = 10_000;
+    private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<String, IssuedCredentials> issued = Caffeine.newBuilder()
+            .maximumSize(MAX_ISSUED)
+            .expireAfter(Expiry.creating((String keyId, IssuedCredentials credentials) ->
+                    Duration.between(Instant.now(), credentials.expiresAt().plus(KEPT_AFTER_EXPIRY))))
+            .build();
+
+    IssuedCredentials issue(String identityId) {
+        return issue(identityId, Instant.now().plus(LIFETIME));
+    }
+
+    /** Package-private so that tests can issue credentials that have already expired. */
+    IssuedCredentials issue(String identityId, Instant expiresAt) {
+        IssuedCredentials credentials = new IssuedCredentials(identityId, accessKeyId(), randomBase64(30), randomBase64(96),
+                expiresAt);
+        issued.put(credentials.accessKeyId(), credentials);
+        return credentials;
+    }
+
+    Optional<IssuedCredentials> find(String accessKeyId) {
+        return Optional.ofNullable(issued.getIfPresent(accessKeyId));
+    }
+
+    /** Temporary credentials' key ids start with ASIA, as AWS's do. */
+    private String accessKeyId() {
+        StringBuilder id = new StringBuilder("ASIA");
+        for (int i = 0; i < 16; i++) {
+            id.append(KEY_ID_ALPHABET[random.nextInt(KEY_ID_ALPHABET.length)]);
+        }
+        return id.toString();
+    }
+
+    private String randomBase64(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getEncoder().encodeToString(value);
+    }
+}

@@ -1,0 +1,103 @@
+package io.parameterportal.local;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parameterportal.config.PortalSettings;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The local stand-in of Cognito's hosted UI: {@code /login} (alias {@code /oauth2/authorize}) shows
+ * a sign-in form and, for the right password, sends the browser back to the app with tokens in the
+ * fragment; {@code /logout} sends it back to the app's sign-out page. A request that names another
+ * client or another address gets an error page, never a redirect.
+ */
+@ApplicationScoped
+class HostedUi {
+
+    static final String SIGN_IN_PATH = PortalSettings.LOCAL_PREFIX + "/login";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(SignInRequest request, String action, String username, String error,
+                boolean localMode);
+
+        static native TemplateInstance error(String message, boolean localMode);
+    }
+
+    private final LocalAppClient client;
+    private final LocalUsers users;
+    private final LocalUserPool userPool;
+
+    HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool userPool) {
+        this.client = client;
+        this.users = users;
+        this.userPool = userPool;
+    }
+
+    /** {@code GET /login}: the form, carrying the app's OAuth parameters in hidden fields. */
+    void showSignIn(RoutingContext context) {
+        SignInRequest request = SignInRequest.from(context.request()::getParam);
+        guarded(context, () -> {
+            client.checkSignIn(request, requestBase(context.request()));
+            page(context, 200, Templates.login(request, SIGN_IN_PATH, "", "", true));
+        });
+    }
+
+    /** {@code POST /login}: the form's answer. */
+    void signIn(RoutingContext context) {
+        HttpServerRequest http = context.request();
+        SignInRequest request = SignInRequest.from(http::getFormAttribute);
+        guarded(context, () -> {
+            client.checkSignIn(request, requestBase(http));
+            String username = http.getFormAttribute("username");
+            users.authenticate(username, http.getFormAttribute("password")).ifPresentOrElse(
+                    user -> redirect(context, request.redirectWith(userPool.signIn(user, request.scope(), request.nonce()))),
+                    () -> page(context, 200, Templates.login(request, SIGN_IN_PATH, username == null ? "" : username,
+                            "Incorrect username or password.", true)));
+        });
+    }
+
+    /** {@code GET /logout}: there is no hosted-UI session to end here, only the way back to the app. */
+    void signOut(RoutingContext context) {
+        HttpServerRequest http = context.request();
+        String logoutUri = http.getParam("logout_uri");
+        guarded(context, () -> {
+            client.checkSignOut(http.getParam("client_id"), logoutUri, requestBase(http));
+            redirect(context, logoutUri);
+        });
+    }
+
+    private static void guarded(RoutingContext context, Runnable action) {
+        try {
+            action.run();
+        } catch (HostedUiException e) {
+            page(context, 400, Templates.error(e.getMessage(), true));
+        }
+    }
+
+    /** The origin the browser used, as the app's own links see it (forwarded headers included). */
+    private static URI requestBase(HttpServerRequest http) {
+        String absolute = http.absoluteURI();
+        if (absolute == null) {
+            throw new HostedUiException("The request's address cannot be read.");
+        }
+        URI uri = URI.create(absolute);
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+    }
+
+    private static void page(RoutingContext context, int status, TemplateInstance page) {
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
+                .end(page.render());
+    }
+
+    private static void redirect(RoutingContext context, String location) {
+        context.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, location).end();
+    }
+}

@@ -1,0 +1,105 @@
+package io.parameterportal.local;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parameterportal.config.PortalSettings;
+import io.parameterportal.token.IdTokenVerifier;
+import io.parameterportal.token.InvalidTokenException;
+import io.parameterportal.token.VerifiedIdToken;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The local stand-in of a Cognito identity pool without unauthenticated identities: GetId and
+ * GetCredentialsForIdentity for users of the local user pool, whose id token is the only credential.
+ * The token is checked by the app's own {@link IdTokenVerifier}, so the same rules apply as in aws mode.
+ */
+@ApplicationScoped
+class LocalIdentityPool implements AwsJsonService {
+
+    record GetIdRequest(String identityPoolId, Map<String, String> logins) {
+    }
+
+    record GetIdResponse(String identityId) {
+    }
+
+    record GetCredentialsRequest(String identityId, Map<String, String> logins) {
+    }
+
+    record GetCredentialsResponse(String identityId, Credentials credentials) {
+    }
+
+    /** @param expiration epoch seconds, as the JSON protocol writes timestamps */
+    record Credentials(String accessKeyId, String secretKey, String sessionToken, long expiration) {
+    }
+
+    private final PortalSettings settings;
+    private final IdTokenVerifier verifier;
+    private final CredentialStore credentials;
+    private final AwsJson json;
+
+    LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, AwsJson json) {
+        this.settings = settings;
+        this.verifier = verifier;
+        this.credentials = credentials;
+        this.json = json;
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "AWSCognitoIdentityService";
+    }
+
+    @Override
+    public Uni<?> call(String operation, AwsRequest request) {
+        return switch (operation) {
+            case "GetId" -> getId(json.read(request, GetIdRequest.class));
+            case "GetCredentialsForIdentity" -> getCredentials(json.read(request, GetCredentialsRequest.class));
+            default -> throw AwsError.unknownOperation(targetPrefix() + "." + operation);
+        };
+    }
+
+    private Uni<GetIdResponse> getId(GetIdRequest request) {
+        if (!settings.identityPoolId().equals(request.identityPoolId())) {
+            throw new AwsError("ResourceNotFoundException", "IdentityPool '" + request.identityPoolId() + "' not found.");
+        }
+        return verifiedLogin(request.logins()).map(user -> new GetIdResponse(identityIdOf(user)));
+    }
+
+    private Uni<GetCredentialsResponse> getCredentials(GetCredentialsRequest request) {
+        return verifiedLogin(request.logins()).map(user -> {
+            if (!identityIdOf(user).equals(request.identityId())) {
+                throw notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
+            }
+            IssuedCredentials issued = credentials.issue(request.identityId());
+            return new GetCredentialsResponse(issued.identityId(), new Credentials(issued.accessKeyId(), issued.secretKey(),
+                    issued.sessionToken(), issued.expiresAt().getEpochSecond()));
+        });
+    }
+
+    /** The one login this pool accepts: an id token of the local user pool and its app client. */
+    private Uni<VerifiedIdToken> verifiedLogin(Map<String, String> logins) {
+        if (logins == null || logins.isEmpty()) {
+            throw notAuthorized("Unauthenticated access is not supported for this identity pool.");
+        }
+        String token = logins.get(settings.providerName());
+        if (token == null || logins.size() != 1) {
+            throw notAuthorized("Invalid login token. The only provider of this identity pool is " + settings.providerName() + ".");
+        }
+        return verifier.verify(token)
+                .onFailure(InvalidTokenException.class).transform(e -> notAuthorized("Invalid login token. " + e.getMessage()));
+    }
+
+    /** Stable per user, as Cognito keeps one identity per user and pool. */
+    private String identityIdOf(VerifiedIdToken user) {
+        String seed = settings.identityPoolId() + "/" + user.subject();
+        return settings.region() + ":" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AwsError notAuthorized(String message) {
+        return new AwsError("NotAuthorizedException", message);
+    }
+}

@@ -1,0 +1,72 @@
+package io.parameterportal.local;
+
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.parameterportal.config.PortalConfig;
+import io.parameterportal.config.PortalSettings;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Mounts the stand-ins under {@code /local} in local mode, and only then: in aws mode none of these
+ * routes exists (and none of their beans, such as the signing key, is made). The router is set up
+ * before the server listens, so a non-loopback host stops the start before any socket opens.
+ */
+class LocalRoutes {
+
+    private static final Logger LOG = Logger.getLogger(LocalRoutes.class);
+    private static final String PREFIX = PortalSettings.LOCAL_PREFIX;
+    /** Sign-in forms and AWS calls are tiny; this matches quarkus.http.limits.max-body-size. */
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+
+    void register(@Observes Router router, PortalSettings settings, PortalConfig config,
+            @ConfigProperty(name = "quarkus.http.host") String host,
+            Instance<HostedUi> hostedUi, Instance<LocalUserPool> userPool, Instance<AwsJsonEndpoint> aws) {
+        if (settings.mode() != PortalConfig.Mode.LOCAL) {
+            return;
+        }
+        LoopbackGuard.requireLoopback(host, config.local().allowRemote());
+
+        HostedUi ui = hostedUi.get();
+        // Rendering pages and signing tokens is CPU work: kept off the event loop.
+        router.get(PREFIX + "/login").blockingHandler(ui::showSignIn, false);
+        router.get(PREFIX + "/oauth2/authorize").blockingHandler(ui::showSignIn, false);
+        router.post(PREFIX + "/login").handler(bodyHandler()).blockingHandler(ui::signIn, false);
+        router.get(PREFIX + "/logout").blockingHandler(ui::signOut, false);
+
+        String jwks = userPool.get().jwks();
+        router.get(PREFIX + "/" + settings.userPoolId() + "/.well-known/jwks.json").handler(context -> context.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(jwks));
+
+        AwsJsonEndpoint endpoint = aws.get();
+        router.postWithRegex(PREFIX + "/?").handler(bodyHandler()).handler(endpoint::handle);
+
+        LOG.infof("Local mode: open %s and %s. Cognito and SSM are stand-ins served by this app at %s; no AWS account is used.",
+                settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(config.local().users()), PREFIX);
+    }
+
+    private static BodyHandler bodyHandler() {
+        return BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    }
+
+    /** Names the shipped demo password only while it is unchanged: a password someone chose is never logged. */
+    private static String signInHint(Map<String, PortalConfig.Local.User> users) {
+        PortalConfig.Local.User demo = users.get("demo");
+        if (demo != null && "demo".equals(demo.password())) {
+            return "sign in as demo / demo";
+        }
+        if (users.isEmpty()) {
+            return "add a user in portal.local.users to sign in";
+        }
+        return "sign in as one of " + new TreeSet<>(users.keySet()) + " (passwords in portal.local.users)";
+    }
+}

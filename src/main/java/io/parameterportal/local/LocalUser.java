@@ -1,0 +1,13 @@
+package io.parameterportal.local;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** A user of the local user pool, as the id token describes them. */
+record LocalUser(String username, String name, String email) {
+
+    /** Derived from the username, so that a user keeps their {@code sub} (and identity id) across restarts. */
+    String sub() {
+        return UUID.nameUUIDFromBytes(("sub:" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.parameterportal.local;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+import io.parameterportal.config.PortalSettings;
+
+/**
+ * The local user pool's signing side: an RSA key made at start (so tokens die with the process),
+ * its public JWKS, and id and access tokens with Cognito's claims, signed RS256.
+ */
+@Singleton
+class LocalUserPool {
+
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    private final RsaJsonWebKey key;
+    private final String issuer;
+    private final String clientId;
+
+    LocalUserPool(PortalSettings settings) throws JoseException {
+        this.key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId(UUID.randomUUID().toString());
+        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        key.setUse("sig");
+        this.issuer = settings.issuer();
+        this.clientId = settings.clientId();
+    }
+
+    /** The JWKS document: the public key only. */
+    String jwks() {
+        return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    SignedInTokens signIn(LocalUser user, String scope, String nonce) {
+        Instant now = Instant.now();
+        return new SignedInTokens(idToken(user, clientId, nonce, now), accessToken(user, scope, now), TOKEN_LIFETIME);
+    }
+
+    /** Package-private so that tests can mint a token for another app client with the pool's own key. */
+    String idToken(LocalUser user, String audience, String nonce, Instant authTime) {
+        JwtClaims claims = commonClaims(user, authTime);
+        claims.setAudience(audience);
+        claims.setClaim("token_use", "id");
+        claims.setClaim("cognito:username", user.username());
+        claims.setClaim("name", user.name());
+        claims.setClaim("email", user.email());
+        claims.setClaim("email_verified", true);
+        if (nonce != null && !nonce.isEmpty()) {
+            claims.setClaim("nonce", nonce);
+        }
+        return sign(claims);
+    }
+
+    private String accessToken(LocalUser user, String scope, Instant authTime) {
+        JwtClaims claims = commonClaims(user, authTime);
+        claims.setClaim("client_id", clientId);
+        claims.setClaim("token_use", "access");
+        claims.setClaim("scope", scope);
+        claims.setClaim("username", user.username());
+        claims.setJwtId(UUID.randomUUID().toString());
+        return sign(claims);
+    }
+
+    private JwtClaims commonClaims(LocalUser user, Instant authTime) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(user.sub());
+        claims.setClaim("auth_time", authTime.getEpochSecond());
+        claims.setIssuedAt(NumericDate.fromSeconds(authTime.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(authTime.plus(TOKEN_LIFETIME).getEpochSecond()));
+        return claims;
+    }
+
+    private String sign(JwtClaims claims) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not sign a token with the local user pool's key", e);
+        }
+    }
+}

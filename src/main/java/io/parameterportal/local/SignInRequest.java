@@ -1,0 +1,47 @@
+package io.parameterportal.local;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+
+/**
+ * The OAuth parameters of a hosted-UI sign-in, as the app sent them (query of the sign-in page,
+ * hidden fields of its form). Absent ones are empty strings; an absent scope asks for the app
+ * client's scopes, as on Cognito.
+ */
+record SignInRequest(String responseType, String clientId, String redirectUri, String scope, String state, String nonce) {
+
+    static final String CLIENT_SCOPES = "openid profile";
+
+    static SignInRequest from(UnaryOperator<String> parameter) {
+        String scope = text(parameter.apply("scope"));
+        return new SignInRequest(
+                text(parameter.apply("response_type")),
+                text(parameter.apply("client_id")),
+                text(parameter.apply("redirect_uri")),
+                scope.isBlank() ? CLIENT_SCOPES : scope,
+                text(parameter.apply("state")),
+                text(parameter.apply("nonce")));
+    }
+
+    /** The implicit grant's answer: the tokens travel in the fragment, which browsers never send to a server. */
+    String redirectWith(SignedInTokens tokens) {
+        StringBuilder fragment = new StringBuilder()
+                .append("id_token=").append(encode(tokens.idToken()))
+                .append("&access_token=").append(encode(tokens.accessToken()))
+                .append("&expires_in=").append(tokens.expiresIn().toSeconds())
+                .append("&token_type=Bearer");
+        if (!state.isEmpty()) {
+            fragment.append("&state=").append(encode(state));
+        }
+        return redirectUri + "#" + fragment;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,60 @@
+package io.parameterportal.local;
+
+import java.net.URI;
+import java.util.Map;
+
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/** AWS SDK clients of the test's own, pointed at the local stand-ins as any SDK user would point them. */
+final class LocalAwsClients {
+
+    static final URI ENDPOINT = URI.create(LocalSignIn.APP + "/local");
+    static final String IDENTITY_POOL = "us-east-1:00000000-0000-4000-8000-000000000000";
+    static final String PROVIDER = "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo";
+
+    private LocalAwsClients() {
+    }
+
+    /** GetId and GetCredentialsForIdentity are unsigned: the token in Logins is the credential. */
+    static CognitoIdentityClient identityPool() {
+        return CognitoIdentityClient.builder()
+                .endpointOverride(ENDPOINT)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    static SsmClient ssm(AwsCredentials credentials) {
+        return ssm(StaticCredentialsProvider.create(credentials));
+    }
+
+    static SsmClient ssm(AwsCredentialsProvider credentials) {
+        return SsmClient.builder()
+                .endpointOverride(ENDPOINT)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** The tutorial's browser-side steps: sign in, GetId, GetCredentialsForIdentity. */
+    static AwsSessionCredentials demoCredentials(CognitoIdentityClient identityPool) {
+        Map<String, String> logins = Map.of(PROVIDER, LocalSignIn.demoIdToken());
+        String identityId = identityPool.getId(r -> r.identityPoolId(IDENTITY_POOL).logins(logins)).identityId();
+        Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)).credentials();
+        return AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(), issued.sessionToken());
+    }
+}

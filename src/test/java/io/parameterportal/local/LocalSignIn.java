@@ -1,0 +1,57 @@
+package io.parameterportal.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.restassured.response.Response;
+
+/** Signs in at the local hosted UI over HTTP, as a browser's form post would. */
+final class LocalSignIn {
+
+    static final String APP = "http://localhost:8081";
+    static final String CLIENT_ID = "localdemoclient";
+
+    private LocalSignIn() {
+    }
+
+    /** The implicit grant's parameters the index page sends, plus {@code extra} (which may replace them). */
+    static Map<String, String> oauthParameters(Map<String, String> extra) {
+        Map<String, String> parameters = new HashMap<>(Map.of(
+                "response_type", "token",
+                "client_id", CLIENT_ID,
+                "redirect_uri", APP + "/signin",
+                "scope", "openid profile"));
+        parameters.putAll(extra);
+        return parameters;
+    }
+
+    static Response postForm(String username, String password, Map<String, String> extra) {
+        return given().redirects().follow(false)
+                .formParams(oauthParameters(extra))
+                .formParam("username", username)
+                .formParam("password", password)
+                .when().post("/local/login");
+    }
+
+    /** The fragment of a successful sign-in's redirect, decoded. */
+    static Map<String, String> signIn(Map<String, String> extra) {
+        Response response = postForm("demo", "demo", extra);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(302);
+        URI location = URI.create(response.header("Location"));
+        return Arrays.stream(location.getRawFragment().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+
+    static String demoIdToken() {
+        return signIn(Map.of()).get("id_token");
+    }
+}
