@@ -1,0 +1,40 @@
+package io.parameterportal.local;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** In aws mode the stand-ins do not exist: every /local address is 404, whatever is sent. */
+@QuarkusTest
+@TestProfile(AwsModeProfile.class)
+class AwsModeTest {
+
+    @Test
+    void hostedUiIsNotServed() {
+        for (String path : new String[] { "/local/login", "/local/oauth2/authorize", "/local/logout" }) {
+            given().redirects().follow(false).queryParams(LocalSignIn.oauthParameters(Map.of()))
+                    .when().get(path).then().statusCode(404);
+        }
+        given().redirects().follow(false).formParams(LocalSignIn.oauthParameters(Map.of()))
+                .formParam("username", "demo").formParam("password", "demo")
+                .when().post("/local/login").then().statusCode(404);
+    }
+
+    @Test
+    void userPoolKeysAreNotServed() {
+        given().when().get("/local/us-east-1_LocalDemo/.well-known/jwks.json").then().statusCode(404);
+    }
+
+    @Test
+    void awsStandInsAreNotServed() {
+        for (String target : new String[] { "AWSCognitoIdentityService.GetId", "AmazonSSM.GetParameter" }) {
+            given().header("X-Amz-Target", target).contentType("application/x-amz-json-1.1").body("{}".getBytes())
+                    .when().post("/local/").then().statusCode(404);
+        }
+    }
+}
