@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -32,6 +34,16 @@ public final class IdTokenRules {
 
     /** Cognito lets id tokens live up to a day; an older {@code iat} is not a token Cognito issued for us. */
     private static final int MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+
+    /** Stands in the order below for the token_use check, which is this class's, not jose4j's. */
+    private static final int TOKEN_USE = -1;
+    /** When a token breaks several rules, the most telling reason is named: whose token it is before when it expired. */
+    private static final int[] REASONS_IN_ORDER = {
+        ErrorCodes.SIGNATURE_INVALID, ErrorCodes.SIGNATURE_MISSING, ErrorCodes.JSON_INVALID, ErrorCodes.MALFORMED_CLAIM,
+        ErrorCodes.ISSUER_MISSING, ErrorCodes.ISSUER_INVALID, TOKEN_USE, ErrorCodes.AUDIENCE_MISSING, ErrorCodes.AUDIENCE_INVALID,
+        ErrorCodes.SUBJECT_MISSING, ErrorCodes.EXPIRATION_MISSING, ErrorCodes.EXPIRED, ErrorCodes.NOT_YET_VALID,
+        ErrorCodes.ISSUED_AT_MISSING, ErrorCodes.ISSUED_AT_INVALID_FUTURE, ErrorCodes.ISSUED_AT_INVALID_PAST,
+    };
 
     private final String issuer;
     private final String clientId;
@@ -76,13 +88,9 @@ public final class IdTokenRules {
     }
 
     private VerifiedIdToken cognitoChecks(JwtClaims claims, String compact) throws MalformedClaimException {
-        String tokenUse = claims.getStringClaimValue("token_use");
-        if (tokenUse == null) {
-            throw new InvalidTokenException("The token has no token_use claim; a Cognito id token is expected.");
-        }
+        Object tokenUse = claims.getClaimValue("token_use");
         if (!"id".equals(tokenUse)) {
-            throw new InvalidTokenException("The token's token_use is " + tokenUse + ", expected id: send the id token, not the "
-                    + tokenUse + " token.");
+            throw new InvalidTokenException(tokenUseSentence(tokenUse));
         }
         String name = claims.getStringClaimValue("name");
         if (name == null || name.isBlank()) {
@@ -107,10 +115,14 @@ public final class IdTokenRules {
             return new InvalidTokenException("The token is signed with a key (kid) that the user pool does not publish.");
         }
         JwtClaims claims = Optional.ofNullable(e.getJwtContext()).map(JwtContext::getJwtClaims).orElse(null);
-        for (ErrorCodeValidator.Error error : e.getErrorDetails()) {
-            String sentence = sentenceFor(error.getErrorCode(), claims);
-            if (sentence != null) {
-                return new InvalidTokenException(sentence);
+        Set<Integer> codes = e.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorCode).collect(Collectors.toSet());
+        for (int code : REASONS_IN_ORDER) {
+            if (code == TOKEN_USE && claims != null && !"id".equals(claims.getClaimValue("token_use"))) {
+                // A real access token has no aud: its use, not its audience, is what the caller got wrong.
+                return new InvalidTokenException(tokenUseSentence(claims.getClaimValue("token_use")));
+            }
+            if (codes.contains(code)) {
+                return new InvalidTokenException(sentenceFor(code, claims));
             }
         }
         return new InvalidTokenException("The id token is not a well-formed, signed JWT.");
@@ -121,6 +133,12 @@ public final class IdTokenRules {
             return true; // not even parsed: another sentence fits better
         }
         return AlgorithmIdentifiers.RSA_USING_SHA256.equals(context.getJoseObjects().get(0).getAlgorithmHeaderValue());
+    }
+
+    private static String tokenUseSentence(Object tokenUse) {
+        return tokenUse == null
+                ? "The token has no token_use claim; a Cognito id token is expected."
+                : "The token's token_use is " + tokenUse + ", expected id: send the id token, not the " + tokenUse + " token.";
     }
 
     private String sentenceFor(int errorCode, JwtClaims claims) {
@@ -140,7 +158,7 @@ public final class IdTokenRules {
             case ErrorCodes.SUBJECT_MISSING -> "The id token has no subject (sub).";
             case ErrorCodes.MALFORMED_CLAIM -> "The id token has a claim of the wrong type.";
             case ErrorCodes.JSON_INVALID -> "The id token's payload is not a JSON object.";
-            default -> null;
+            default -> "The id token is not valid.";
         };
     }
 

@@ -89,6 +89,23 @@ class IdTokenRulesTest {
     }
 
     @Test
+    void realAccessTokenShapeIsNamedForItsUseNotItsMissingAudience() throws JoseException {
+        assertRejected(sign(claims(c -> {
+            c.unsetClaim("aud");
+            c.setClaim("client_id", CLIENT);
+            c.setClaim("token_use", "access");
+        }), poolKey), "token_use is access");
+    }
+
+    @Test
+    void tokenOfAnotherPoolAndClientIsNamedForThePool() throws JoseException {
+        assertRejected(sign(claims(c -> {
+            c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other");
+            c.setAudience("other-client");
+        }), poolKey), "not issued by this app's user pool");
+    }
+
+    @Test
     void tokenWithoutUseIsRejected() throws JoseException {
         assertRejected(sign(claims(c -> c.unsetClaim("token_use")), poolKey), "no token_use");
     }
