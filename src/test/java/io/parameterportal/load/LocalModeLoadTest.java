@@ -35,7 +35,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * {@value LoadProfile#USERS} users, each signed in through the local hosted UI, view the parameter
  * over and over for {@code load.seconds} (60 by default) on loopback: no error may occur, and the heap
- * after a full GC stays bounded. Runs in the Maven profile {@code load} (see the README).
+ * after a full GC does not grow past a small bound. Runs in the Maven profile {@code load} (see the README).
  */
 @Tag("load")
 @QuarkusTest
@@ -43,8 +43,11 @@ import io.quarkus.test.junit.TestProfile;
 class LocalModeLoadTest {
 
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 60));
-    /** The whole test JVM (app, test framework, load client) after a full GC. */
-    private static final long HEAP_BOUND_MB = 128;
+    /**
+     * Growth of the heap after a full GC across the load. The test JVM also holds the framework and
+     * every earlier test profile's application, so growth, not the total, is what the app is judged by.
+     */
+    private static final long HEAP_GROWTH_BOUND_MB = 32;
     private static final Pattern ID_TOKEN = Pattern.compile("[#&]id_token=([^&]+)");
 
     @TestHTTPResource("/")
@@ -56,12 +59,13 @@ class LocalModeLoadTest {
             .build();
 
     @Test
-    void twoHundredUsersForAMinuteWithoutErrorsAndWithBoundedHeap() throws Exception {
+    void twoHundredUsersForAMinuteWithoutErrorsAndWithoutHeapGrowth() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < LoadProfile.USERS; i++) {
             tokens.add(signIn(i));
         }
 
+        long heapBeforeMb = heapAfterFullGcMb();
         AtomicLong ok = new AtomicLong();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + DURATION.toNanos();
@@ -85,20 +89,24 @@ class LocalModeLoadTest {
         }
         users.shutdown();
 
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        memory.gc();
-        long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
-        String report = String.format("load: %d users x %d s: %d ok (%.0f req/s), errors %s; heap after full GC %d MB%n",
+        long heapMb = heapAfterFullGcMb();
+        String report = String.format("load: %d users x %d s: %d ok (%.0f req/s), errors %s; heap after full GC %d MB before, %d MB after%n",
                 LoadProfile.USERS, DURATION.toSeconds(), ok.get(), ok.get() / (double) DURATION.toSeconds(),
                 errors.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "{", "}")),
-                heapMb);
+                heapBeforeMb, heapMb);
         System.out.print(report);
         Files.writeString(Path.of("target", "load-report.txt"), report);
 
         assertThat(errors).as("errors under load").isEmpty();
         assertThat(ok.get()).as("successful views").isGreaterThan(LoadProfile.USERS);
-        assertThat(heapMb).as("heap MB after a full GC").isLessThan(HEAP_BOUND_MB);
+        assertThat(heapMb - heapBeforeMb).as("heap growth in MB after a full GC").isLessThan(HEAP_GROWTH_BOUND_MB);
+    }
+
+    private static long heapAfterFullGcMb() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
     /** Signs user {@code i} in at the local hosted UI, as the browser would, and takes the id token from the redirect. */
