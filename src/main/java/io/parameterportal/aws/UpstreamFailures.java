@@ -1,6 +1,7 @@
 package io.parameterportal.aws;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 public final class UpstreamFailures {
 
     private static final int RETRY_AFTER_SECONDS = 1;
+    private static final Set<String> REJECTED_CREDENTIALS = Set.of(
+            "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken");
 
     private UpstreamFailures() {
     }
@@ -48,6 +51,11 @@ public final class UpstreamFailures {
                     "The call to AWS failed; try again later.", Optional.empty(), cause);
         }
         return error;
+    }
+
+    /** Whether AWS refused the credentials themselves (revoked or expired), which fresh ones would cure. */
+    public static boolean credentialsRejected(Throwable error) {
+        return unwrap(error) instanceof AwsServiceException service && REJECTED_CREDENTIALS.contains(errorCode(service));
     }
 
     private static boolean isAccessDenied(Throwable cause) {

@@ -52,6 +52,15 @@ public class IdentityCredentials {
         return Uni.createFrom().completionStage(() -> cache.get(token.subject(), (user, executor) -> fetch(token)));
     }
 
+    /**
+     * Drops the user's cached credentials when AWS no longer honours them (revoked, or expired early by
+     * a skewed clock), so that the next {@link #forUser} trades the token again. Only drops exactly
+     * {@code rejected}: credentials a concurrent request already renewed stay.
+     */
+    public void forget(VerifiedIdToken token, UserCredentials rejected) {
+        cache.synchronous().asMap().remove(token.subject(), rejected);
+    }
+
     private CompletableFuture<UserCredentials> fetch(VerifiedIdToken token) {
         Map<String, String> logins = Map.of(settings.providerName(), token.compact());
         return identityPool.getId(request -> request.identityPoolId(settings.identityPoolId()).logins(logins))

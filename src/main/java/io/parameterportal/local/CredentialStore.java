@@ -4,17 +4,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
  * The credentials the local identity pool issued, by access key id, so that the local SSM can check
- * the signatures made with them. Bounded: the oldest are forgotten first.
+ * the signatures made with them. Bounded, first in first out: the oldest are forgotten first. (A
+ * Caffeine cache would not do: its size policy may refuse to keep a newly issued entry, and credentials
+ * just handed out would then be "unknown" at once.)
  */
 @ApplicationScoped
 class CredentialStore {
@@ -27,11 +29,14 @@ class CredentialStore {
     private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, IssuedCredentials> issued = Caffeine.newBuilder()
-            .maximumSize(MAX_ISSUED)
-            .expireAfter(Expiry.creating((String keyId, IssuedCredentials credentials) ->
-                    Duration.between(Instant.now(), credentials.expiresAt().plus(KEPT_AFTER_EXPIRY))))
-            .build();
+    private final Map<String, IssuedCredentials> issued = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, IssuedCredentials> eldest) {
+                    return size() > MAX_ISSUED
+                            || eldest.getValue().expiresAt().plus(KEPT_AFTER_EXPIRY).isBefore(Instant.now());
+                }
+            });
 
     IssuedCredentials issue(String identityId) {
         return issue(identityId, Instant.now().plus(LIFETIME));
@@ -46,7 +51,7 @@ class CredentialStore {
     }
 
     Optional<IssuedCredentials> find(String accessKeyId) {
-        return Optional.ofNullable(issued.getIfPresent(accessKeyId));
+        return Optional.ofNullable(issued.get(accessKeyId));
     }
 
     /** Temporary credentials' key ids start with ASIA, as AWS's do. */

@@ -12,6 +12,7 @@ import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.IdentityCredentials;
+import io.parameterportal.parameter.Parameter;
 import io.parameterportal.parameter.ParameterReader;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
@@ -47,10 +48,21 @@ public class SessionResource {
         SessionRequest request = parse(body);
         return verifier.verify(request.idToken())
                 .invoke(user -> requireNonce(user, request.nonce()))
-                .flatMap(user -> identityPool.forUser(user)
-                        .flatMap(credentials -> parameters.read(settings.parameterName(), credentials))
+                .flatMap(user -> readAsUser(user)
                         .map(parameter -> new SessionView(user.displayName(), parameter))
                         .onFailure().transform(failure -> namingUser(failure, user)));
+    }
+
+    /**
+     * Trades the token for the user's credentials (cached) and reads the parameter with them. Should
+     * AWS refuse cached credentials as such (revoked, expired early), they are traded again once.
+     */
+    private Uni<Parameter> readAsUser(VerifiedIdToken user) {
+        return identityPool.forUser(user).flatMap(credentials -> parameters.read(settings.parameterName(), credentials)
+                .onFailure(UpstreamFailures::credentialsRejected).recoverWithUni(rejection -> {
+                    identityPool.forget(user, credentials);
+                    return identityPool.forUser(user).flatMap(renewed -> parameters.read(settings.parameterName(), renewed));
+                }));
     }
 
     private SessionRequest parse(String body) {

@@ -88,6 +88,24 @@ class UpstreamFaultsTest {
     }
 
     @Test
+    void credentialsAwsNoLongerHonoursAreTradedAgainOnce() throws Exception {
+        String token = aws.idToken(newUser(), "Revoked");
+        session(token).statusCode(200);
+        int tradesBefore = aws.calls("GetCredentialsForIdentity");
+        aws.failOnce("GetParameter", Fault.error(400, "UnrecognizedClientException"));
+
+        session(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
+        assertThat(aws.calls("GetCredentialsForIdentity") - tradesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void credentialsRefusedAgainAfterRenewalGive502() throws Exception {
+        aws.fail("GetParameter", Fault.error(400, "ExpiredTokenException"));
+
+        session(aws.idToken(newUser(), "Twice Refused")).statusCode(502).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
     void droppedConnectionGives502() throws Exception {
         aws.fail("GetParameter", Fault.dropped());
 

@@ -7,7 +7,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Local mode with {@link #USERS} demo users, and a credential cache smaller than the crowd, so
- * that the load also proves the cache stays bounded while it churns.
+ * that the load also proves the cache stays bounded while it churns (each miss trades the token
+ * again at the local identity pool).
  */
 public class LoadProfile implements QuarkusTestProfile {
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -57,6 +58,7 @@ public final class AwsStandIn {
     private final RsaJsonWebKey key;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
     private final CountDownLatch released = new CountDownLatch(1);
     private int port;
     private HttpServer server;
@@ -92,7 +94,14 @@ public final class AwsStandIn {
         faults.put(operation, fault);
     }
 
+    /** The operation answers with {@code fault} for its next call only, then normally again. */
+    public void failOnce(String operation, Fault fault) {
+        faults.put(operation, fault);
+        onceOnly.add(operation);
+    }
+
     public void heal() {
+        onceOnly.clear();
         faults.clear();
     }
 
@@ -150,7 +159,7 @@ public final class AwsStandIn {
                 return;
             }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
-            Fault fault = faults.get(operation);
+            Fault fault = onceOnly.remove(operation) ? faults.remove(operation) : faults.get(operation);
             if (fault != null && answerWithFault(exchange, fault)) {
                 return;
             }
