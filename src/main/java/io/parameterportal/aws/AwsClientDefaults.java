@@ -9,6 +9,8 @@ import io.parameterportal.config.PortalSettings;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -40,7 +42,7 @@ public class AwsClientDefaults {
         this.metrics = metrics;
     }
 
-    public <B extends AwsClientBuilder<B, ?>> B applyTo(B builder) {
+    public <B extends AwsClientBuilder<B, ?> & SdkAsyncClientBuilder<B, ?>> B applyTo(B builder) {
         builder.region(Region.of(settings.region()))
                 // Users' credentials travel per request; an unsigned default keeps the service rightless.
                 .credentialsProvider(AnonymousCredentialsProvider.create())
@@ -51,6 +53,10 @@ public class AwsClientDefaults {
                         .retryStrategy(RETRIES)
                         .addExecutionInterceptor(metrics)
                         .build());
+        // Complete the SDK's futures on the Netty (Vert.x) thread that read the answer, instead of
+        // hopping to the SDK's own executor: nothing downstream blocks, and each hop costs a wake-up.
+        builder.asyncConfiguration(async -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
+                Runnable::run));
         settings.awsEndpoint().ifPresent(builder::endpointOverride);
         return builder;
     }

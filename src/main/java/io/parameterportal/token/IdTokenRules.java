@@ -112,7 +112,7 @@ public final class IdTokenRules {
             return new InvalidTokenException("The token is not signed with RS256, the only algorithm Cognito uses for id tokens.");
         }
         if (causedBy(e, UnresolvableKeyException.class)) {
-            return new InvalidTokenException("The token is signed with a key (kid) that the user pool does not publish.");
+            return new UnknownSigningKeyException();
         }
         JwtClaims claims = Optional.ofNullable(e.getJwtContext()).map(JwtContext::getJwtClaims).orElse(null);
         Set<Integer> codes = e.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorCode).collect(Collectors.toSet());

@@ -7,15 +7,26 @@ import io.parameterportal.config.PortalSettings;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** Verifies Cognito id tokens of the configured user pool and app client. */
+/**
+ * Verifies Cognito id tokens of the configured user pool and app client. With the pool's keys in
+ * memory a token is judged right away on the calling thread (an RS256 check, no I/O); otherwise —
+ * first request, keys older than a few minutes, or an unknown {@code kid} after a key rotation — on a
+ * worker thread, where jose4j may fetch the JWKS.
+ */
 @ApplicationScoped
 public class IdTokenVerifier {
 
-    private final IdTokenRules rules;
+    private final IdTokenRules fromMemory;
+    private final IdTokenRules fetching;
+    private final UserPoolKeys keys;
     private final PortalConfig config;
 
     IdTokenVerifier(PortalSettings settings, PortalConfig config, UserPoolKeys keys) {
-        this.rules = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(), keys.resolver());
+        this.fromMemory = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(),
+                keys.inMemoryResolver());
+        this.fetching = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(),
+                keys.fetchingResolver());
+        this.keys = keys;
         this.config = config;
     }
 
@@ -24,11 +35,27 @@ public class IdTokenVerifier {
      * {@link SigningKeysUnavailableException} when the keys to judge it cannot be had in time.
      */
     public Uni<VerifiedIdToken> verify(String idToken) {
-        // A JWKS fetch may block inside jose4j, so checks run on a worker thread, and jose4j's
-        // fetch timeouts aside, the whole step is bounded here too.
-        return Uni.createFrom().item(() -> rules.check(idToken))
+        if (keys.inMemory()) {
+            try {
+                return Uni.createFrom().item(fromMemory.check(idToken));
+            } catch (UnknownSigningKeyException e) {
+                // Perhaps the pool rotated its keys: ask the JWKS (at most once per refetch interval).
+            } catch (RuntimeException e) {
+                return Uni.createFrom().failure(e);
+            }
+        }
+        // jose4j's fetch timeouts aside, the whole step is bounded here too.
+        return Uni.createFrom().item(() -> checkFetching(idToken))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem().after(config.upstreamTimeout())
                 .failWith(() -> new SigningKeysUnavailableException("The user pool's signing keys did not arrive in time.", null));
+    }
+
+    private VerifiedIdToken checkFetching(String idToken) {
+        try {
+            return fetching.check(idToken);
+        } finally {
+            keys.remember();
+        }
     }
 }

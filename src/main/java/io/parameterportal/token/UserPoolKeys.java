@@ -1,14 +1,20 @@
 package io.parameterportal.token;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jose4j.http.Get;
 import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
@@ -27,8 +33,16 @@ public class UserPoolKeys {
     private static final long RETAIN_ON_ERROR_SECONDS = 24 * 60 * 60;
     private static final int MAX_JWKS_BYTES = 64 * 1024;
 
+    /** How long keys once fetched are used straight from memory before jose4j's cache is consulted again. */
+    private static final Duration IN_MEMORY = Duration.ofMinutes(10);
+
     private final HttpsJwks jwks;
     private final VerificationKeyResolver resolver;
+    private volatile InMemory inMemory;
+
+    /** The keys of the last fetch, usable without any I/O until {@code until}. */
+    private record InMemory(VerificationKeyResolver resolver, Instant until) {
+    }
 
     UserPoolKeys(PortalSettings settings, PortalConfig config) {
         int timeoutMillis = Math.toIntExact(config.upstreamTimeout().toMillis());
@@ -46,8 +60,40 @@ public class UserPoolKeys {
         resolver = new HttpsJwksVerificationKeyResolver(jwks);
     }
 
-    VerificationKeyResolver resolver() {
+    /** Resolves keys through jose4j's JWKS cache: may fetch, and so block. */
+    VerificationKeyResolver fetchingResolver() {
         return resolver;
+    }
+
+    /**
+     * Resolves keys from memory only, never blocking: fails with {@link UnresolvableKeyException} when
+     * the kid is not among the keys at hand or they are older than {@link #IN_MEMORY}.
+     */
+    VerificationKeyResolver inMemoryResolver() {
+        return (jws, nesting) -> {
+            InMemory keys = inMemory;
+            if (keys == null || Instant.now().isAfter(keys.until())) {
+                throw new UnresolvableKeyException("no fresh keys in memory");
+            }
+            return keys.resolver().resolveKey(jws, nesting);
+        };
+    }
+
+    boolean inMemory() {
+        InMemory keys = inMemory;
+        return keys != null && Instant.now().isBefore(keys.until());
+    }
+
+    /** Takes the keys jose4j holds now into memory; called after a fetching verification, off the event loop. */
+    void remember() {
+        try {
+            List<JsonWebKey> keys = jwks.getJsonWebKeys();
+            if (!keys.isEmpty()) {
+                inMemory = new InMemory(new JwksVerificationKeyResolver(keys), Instant.now().plus(IN_MEMORY));
+            }
+        } catch (JoseException | IOException e) {
+            // Nothing new to remember: the fetching path keeps answering until the JWKS is back.
+        }
     }
 
     /** Whether at least one key is cached or can be fetched now. Blocks at most one fetch. */
