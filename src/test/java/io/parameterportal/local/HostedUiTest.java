@@ -65,6 +65,29 @@ class HostedUiTest {
     }
 
     @Test
+    void tokenWhoseNonceDiffersFromThePostedOneIsRefused() {
+        Map<String, String> fragment = LocalSignIn.signIn(Map.of("state", "s-9", "nonce", "n-9"));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("idToken", fragment.get("id_token"), "nonce", "another-sign-in"))
+                .when().post("/api/session")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nonce does not match"));
+    }
+
+    @Test
+    void tokenWithoutNonceIsRefusedWhenThePagePostsOne() {
+        Map<String, String> fragment = LocalSignIn.signIn(Map.of());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("idToken", fragment.get("id_token"), "nonce", "n-10"))
+                .when().post("/api/session")
+                .then().statusCode(401)
+                .body("detail", containsString("nonce does not match"));
+    }
+
+    @Test
     void redirectGoesToTheRedirectUriWithTokensInTheFragmentOnly() {
         Response response = LocalSignIn.postForm("demo", "demo", Map.of());
 
