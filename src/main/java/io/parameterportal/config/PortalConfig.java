@@ -73,6 +73,10 @@ public interface PortalConfig {
         /** A token with an unknown {@code kid} refetches the JWKS at most this often. */
         @WithDefault("10s")
         Duration jwksRefetchInterval();
+
+        /** Most tokens whose verdict is kept until they expire, so that a repeat view skips the RSA check; 0 keeps none. */
+        @WithDefault("10000")
+        int cacheMaxSize();
     }
 
     interface CredentialCache {

@@ -1,7 +1,10 @@
 package io.parameterportal.token;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +14,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * Verifies Cognito id tokens of the configured user pool and app client. With the pool's keys in
  * memory a token is judged right away on the calling thread (an RS256 check, no I/O); otherwise —
  * first request, keys older than a few minutes, or an unknown {@code kid} after a key rotation — on a
- * worker thread, where jose4j may fetch the JWKS.
+ * worker thread, where jose4j may fetch the JWKS. A token that passed once is not checked again
+ * until it expires ({@link VerifiedTokens}).
  */
 @ApplicationScoped
 public class IdTokenVerifier {
@@ -19,14 +23,16 @@ public class IdTokenVerifier {
     private final IdTokenRules fromMemory;
     private final IdTokenRules fetching;
     private final UserPoolKeys keys;
+    private final VerifiedTokens verified;
     private final PortalConfig config;
 
-    IdTokenVerifier(PortalSettings settings, PortalConfig config, UserPoolKeys keys) {
+    IdTokenVerifier(PortalSettings settings, PortalConfig config, UserPoolKeys keys, MeterRegistry registry) {
         this.fromMemory = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(),
                 keys.inMemoryResolver());
         this.fetching = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(),
                 keys.fetchingResolver());
         this.keys = keys;
+        this.verified = new VerifiedTokens(config.token().cacheMaxSize(), config.token().clockSkew(), registry);
         this.config = config;
     }
 
@@ -35,9 +41,13 @@ public class IdTokenVerifier {
      * {@link SigningKeysUnavailableException} when the keys to judge it cannot be had in time.
      */
     public Uni<VerifiedIdToken> verify(String idToken) {
+        Optional<VerifiedIdToken> known = verified.lookUp(idToken);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(known.get());
+        }
         if (keys.inMemory()) {
             try {
-                return Uni.createFrom().item(fromMemory.check(idToken));
+                return Uni.createFrom().item(verified.keep(fromMemory.check(idToken)));
             } catch (UnknownSigningKeyException e) {
                 // Perhaps the pool rotated its keys: ask the JWKS (at most once per refetch interval).
             } catch (RuntimeException e) {
@@ -53,9 +63,11 @@ public class IdTokenVerifier {
 
     private VerifiedIdToken checkFetching(String idToken) {
         try {
-            return fetching.check(idToken);
+            return verified.keep(fetching.check(idToken));
         } finally {
-            keys.remember();
+            if (keys.remember()) {
+                verified.forgetAll();
+            }
         }
     }
 }

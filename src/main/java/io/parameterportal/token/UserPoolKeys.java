@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,7 +43,7 @@ public class UserPoolKeys {
     private volatile InMemory inMemory;
 
     /** The keys of the last fetch, usable without any I/O until {@code until}. */
-    private record InMemory(VerificationKeyResolver resolver, Instant until) {
+    private record InMemory(VerificationKeyResolver resolver, Set<String> keyIds, Instant until) {
     }
 
     UserPoolKeys(PortalSettings settings, PortalConfig config) {
@@ -84,15 +86,25 @@ public class UserPoolKeys {
         return keys != null && Instant.now().isBefore(keys.until());
     }
 
-    /** Takes the keys jose4j holds now into memory; called after a fetching verification, off the event loop. */
-    void remember() {
+    /**
+     * Takes the keys jose4j holds now into memory; called after a fetching verification, off the event loop.
+     *
+     * @return whether the key set differs from the one in memory before (by key id): then verdicts
+     *         reached with the old keys no longer count
+     */
+    boolean remember() {
         try {
             List<JsonWebKey> keys = jwks.getJsonWebKeys();
-            if (!keys.isEmpty()) {
-                inMemory = new InMemory(new JwksVerificationKeyResolver(keys), Instant.now().plus(IN_MEMORY));
+            if (keys.isEmpty()) {
+                return false;
             }
+            Set<String> keyIds = keys.stream().map(JsonWebKey::getKeyId).collect(Collectors.toUnmodifiableSet());
+            InMemory before = inMemory;
+            inMemory = new InMemory(new JwksVerificationKeyResolver(keys), keyIds, Instant.now().plus(IN_MEMORY));
+            return before != null && !before.keyIds().equals(keyIds);
         } catch (JoseException | IOException e) {
             // Nothing new to remember: the fetching path keeps answering until the JWKS is back.
+            return false;
         }
     }
 

@@ -45,6 +45,7 @@ class OperatorEndpointsTest {
                 .body(containsString("portal_aws_calls_total{operation=\"GetParameter\",outcome=\"success\",service=\"Ssm\"}"))
                 .body(containsString("cache_gets_total{cache=\"portal.credentials\",result=\"hit\"}"))
                 .body(containsString("cache_gets_total{cache=\"portal.credentials\",result=\"miss\"}"))
+                .body(containsString("cache_gets_total{cache=\"portal.tokens\",result=\"hit\"}"))
                 .body(containsString("http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/session\"}"));
     }
 }

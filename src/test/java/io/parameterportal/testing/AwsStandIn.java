@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ public final class AwsStandIn {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private final RsaJsonWebKey key;
+    private volatile RsaJsonWebKey key;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
@@ -70,9 +71,19 @@ public final class AwsStandIn {
     private HttpServer server;
 
     public AwsStandIn() throws JoseException {
-        key = RsaJwkGenerator.generateJwk(2048);
-        key.setKeyId("faults-key");
-        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        key = newKey("faults-key");
+    }
+
+    private static RsaJsonWebKey newKey(String keyId) throws JoseException {
+        RsaJsonWebKey generated = RsaJwkGenerator.generateJwk(2048);
+        generated.setKeyId(keyId);
+        generated.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return generated;
+    }
+
+    /** Retires the pool's key as Cognito may: from now on the JWKS publishes only a new one, which signs new tokens. */
+    public void rotateKey() throws JoseException {
+        key = newKey("faults-key-" + UUID.randomUUID());
     }
 
     public void start(int onPort) throws IOException {
