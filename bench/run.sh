@@ -4,6 +4,9 @@
 #   a  as designed: one SSM client, per-request credentials, credential cache
 #   b  credential cache off (PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0): every view trades the token again
 #   c  naive: a new SSM client per request (PORTAL_BENCHMARK_SSM_CLIENT_PER_REQUEST=true)
+# The JVM: BENCH_JAVA, else Temurin 25 when installed, else java on PATH. On Java 24+ a training run
+# first writes an AOT cache (JEP 483/515: classes loaded and linked, method profiles), which every
+# measured start then uses; BENCH_AOT=false measures without it.
 # Usage: bench/run.sh [runs=3] [seconds per load step=10]. Results: target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +18,11 @@ UPSTREAM_PORT=18500
 # A small footprint, as for a 0.25 vCPU / 512 MiB Fargate task; the same flags as Dockerfile.jvm.
 JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms16m -Xmx48m -Xss256k -XX:ReservedCodeCacheSize=32m -XX:CICompilerCount=2}
 export MALLOC_ARENA_MAX=2
+TEMURIN_25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+JAVA=${BENCH_JAVA:-$( [ -x "$TEMURIN_25" ] && echo "$TEMURIN_25" || command -v java )}
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+AOT=${BENCH_AOT:-$( [ "$JAVA_VERSION" -ge 24 ] && echo true || echo false )}
+APP_DIR=target/quarkus-app   # the app runs from here: an AOT cache records the class path as given
 
 for tool in wrk hey curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk hey curl >/dev/null; break; }
@@ -24,9 +32,10 @@ mkdir -p "$OUT"
 if curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/" || curl -s -o /dev/null "http://127.0.0.1:$UPSTREAM_PORT/_calls"; then
   echo "ports $APP_PORT/$UPSTREAM_PORT are taken: stop what runs there first" >&2; exit 1
 fi
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes/io/parameterportal/bench ]; then
+if [ ! -f $APP_DIR/quarkus-run.jar ] || [ ! -d target/test-classes/io/parameterportal/bench ]; then
   ./mvnw -q -B package -DskipTests
 fi
+echo "java: $JAVA (Java $JAVA_VERSION), AOT cache: $AOT, options: $JVM_OPTS" | tee "$OUT/jvm.txt"
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 
 pids=()
@@ -55,24 +64,54 @@ account() {
   after=$(calls); echo "invalid_token_calls=$(python3 -c "print(($after-$before)/$n)")"
 }
 
-start_app() { # variant-specific env in "$@"
-  local started=$(date +%s%N)
-  env PORTAL_MODE=aws AWS_REGION=us-east-1 PORTAL_USER_POOL_ID=us-east-1_Faults PORTAL_CLIENT_ID=faultclient \
+launch() { # extra JVM options in $1, variant-specific env in the rest
+  local jvm_extra=$1; shift
+  (cd "$APP_DIR" && exec env PORTAL_MODE=aws AWS_REGION=us-east-1 PORTAL_USER_POOL_ID=us-east-1_Faults PORTAL_CLIENT_ID=faultclient \
     PORTAL_IDENTITY_POOL_ID=us-east-1:11111111-2222-4333-8444-555555555555 \
     PORTAL_HOSTED_UI_DOMAIN=bench.invalid PORTAL_PARAMETER_NAME=fa-012-authenticated \
     PORTAL_AWS_ENDPOINT="$UPSTREAM" QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$@" java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+    "$@" "$JAVA" $JVM_OPTS $jvm_extra -jar quarkus-run.jar) > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   pids+=("$APP_PID")
+}
+
+start_app() { # variant-specific env in "$@"
+  local started=$(date +%s%N)
+  launch "$( [ "$AOT" = true ] && echo "-XX:AOTCache=app.aot" )" "$@"
   until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/"; do sleep 0.01; done
   echo "start_to_first_answer_ms=$(( ($(date +%s%N) - started) / 1000000 ))"
 }
 
+served() { curl -s "http://127.0.0.1:$APP_PORT/q/metrics" | awk '/^http_server_requests_seconds_count/ {n += $2} END {printf "%d", n}'; }
+
+# Repeat views until the app has answered 10,000 requests since its start, then its RSS.
+rss_after_10k() {
+  hey -n $((10000 - $(served))) -c 32 -m POST -T application/json -D "$OUT/repeat-view.json" \
+    "http://127.0.0.1:$APP_PORT/api/session" > /dev/null
+  echo "rss_after_10k_requests_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status)"
+}
+
+# AOT training run: the same JVM options, a start and the requests the benchmark makes, then the
+# JVM writes the cache as it exits. The cache is only valid for this jar and this JVM.
+train_aot() {
+  rm -f "$APP_DIR/app.aot"
+  launch "-XX:AOTCacheOutput=app.aot"
+  until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/"; do sleep 0.05; done
+  account > /dev/null
+  wrk -t2 -c32 -d5s -s "$OUT/repeat_view.lua" "http://127.0.0.1:$APP_PORT/api/session" > /dev/null
+  for page in /signin /signout /q/health/ready /q/metrics; do curl -s -o /dev/null "http://127.0.0.1:$APP_PORT$page"; done
+  stop_app
+  # The JVM hands the cache's assembly to a child JVM as it exits; wait for that one too.
+  local waited=0
+  while pgrep -f "AOTMode=create" > /dev/null && [ $waited -lt 240 ]; do sleep 0.5; waited=$((waited + 1)); done
+  [ -s "$APP_DIR/app.aot" ] || { echo "the training run wrote no AOT cache: see $OUT/app.log" >&2; exit 1; }
+  echo "AOT cache: $(du -m "$APP_DIR/app.aot" | cut -f1) MB"
+}
+
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
-wrk_run() { # label file: one JSON body, or one body per line (cycled, one user per line)
-  local script="$OUT/$1.lua"
-  cat > "$script" <<LUA
+write_lua() { # label file: one JSON body, or one body per line (cycled, one user per line)
+  cat > "$OUT/$1.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local bodies, i = {}, 0
@@ -82,10 +121,18 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[i])
 end
 LUA
+}
+
+wrk_run() { # label file
+  local script="$OUT/$1.lua"
+  write_lua "$1" "$2"
   wrk -t2 -c32 -d"${WARMUP:-15}s" -s "$script" "http://127.0.0.1:$APP_PORT/api/session" >/dev/null   # JIT warm-up
   wrk -t2 -c32 -d"${SECONDS_PER_STEP}s" --latency -s "$script" "http://127.0.0.1:$APP_PORT/api/session" > "$OUT/$1.wrk"
   python3 bench/parse.py wrk "$1" < "$OUT/$1.wrk"
 }
+
+write_lua "repeat_view" "$OUT/first-view.txt"
+[ "$AOT" = true ] && train_aot
 
 for run in $(seq "$RUNS"); do
   result="$OUT/run-$run.txt"; : > "$result"
@@ -97,6 +144,7 @@ for run in $(seq "$RUNS"); do
     esac
     # c builds a client per request: its upstream calls are a's, and 600 sequential views take minutes.
     [ $variant = c ] || account >> "$result.$variant"
+    [ $variant = a ] && rss_after_10k >> "$result.$variant"
     # Repeat views of 600 users in turn: with the cache each is a hit; without it, three calls.
     wrk_run "repeat_view" "$OUT/first-view.txt" >> "$result.$variant"
     if [ $variant = a ]; then
@@ -109,8 +157,8 @@ for run in $(seq "$RUNS"); do
       hey -z "${SECONDS_PER_STEP}s" -q 500 -c 1 -m POST -T application/x-amz-json-1.1 -H "X-Amz-Target: AmazonSSM.GetParameter" \
         -d '{"Name":"fa-012-authenticated"}' "$UPSTREAM/" > "$OUT/upstream500.hey"
       python3 bench/parse.py hey "upstream500" < "$OUT/upstream500.hey" >> "$result.$variant"
-      echo "requests_served=$(curl -s "http://127.0.0.1:$APP_PORT/q/metrics" | awk '/^http_server_requests_seconds_count/ {n += $2} END {printf "%d", n}')" >> "$result.$variant"
-      echo "rss_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status)" >> "$result.$variant"
+      echo "requests_served=$(served)" >> "$result.$variant"
+      echo "rss_at_end_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status)" >> "$result.$variant"
     fi
     stop_app
     sed "s/^/$variant./" "$result.$variant" >> "$result"; rm "$result.$variant"
