@@ -22,6 +22,8 @@ TEMURIN_25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAVA=${BENCH_JAVA:-$( [ -x "$TEMURIN_25" ] && echo "$TEMURIN_25" || command -v java )}
 JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
 AOT=${BENCH_AOT:-$( [ "$JAVA_VERSION" -ge 24 ] && echo true || echo false )}
+# Java 22+ (as Dockerfile.jvm): every 5 s, hand the memory C2's compiler arenas freed back to the OS.
+if [ -z "${BENCH_JVM_OPTS:-}" ] && [ "$JAVA_VERSION" -ge 22 ]; then JVM_OPTS="$JVM_OPTS -XX:TrimNativeHeapInterval=5000"; fi
 APP_DIR=target/quarkus-app   # the app runs from here: an AOT cache records the class path as given
 
 for tool in wrk hey curl; do
