@@ -1,5 +1,6 @@
 package io.parameterportal.faults;
 
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,6 @@ import io.parameterportal.web.Problem;
 import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /** A service that never got the user pool's keys answers 503, says not ready, and recovers by itself. */
 @QuarkusTest
@@ -29,8 +29,7 @@ class JwksColdStartTest {
         aws.fail("Jwks", Fault.dropped());
         String token = aws.idToken("cold-user", "Early Bird");
 
-        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}").when().post("/api/session")
-                .then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+        postSession(token).statusCode(503).contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("signing keys"));
         assertThat(aws.totalAwsCalls()).isZero();
@@ -38,7 +37,6 @@ class JwksColdStartTest {
 
         aws.heal();
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}").when().post("/api/session")
-                .then().statusCode(200).body("name", equalTo("Early Bird"));
+        postSession(token).statusCode(200).body("name", equalTo("Early Bird"));
     }
 }

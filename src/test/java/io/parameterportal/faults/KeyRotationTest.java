@@ -1,6 +1,6 @@
 package io.parameterportal.faults;
 
-import static io.restassured.RestAssured.given;
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,8 +13,6 @@ import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * A token's verdict is kept for its repeat views, but not past the key that earned it: once the
@@ -30,18 +28,13 @@ class KeyRotationTest {
     @Test
     void tokensOfARetiredKeyAreRefusedEvenAfterAnEarlierYes() throws Exception {
         String beforeRotation = aws.idToken(UUID.randomUUID().toString(), "Early");
-        session(beforeRotation).statusCode(200);
-        session(beforeRotation).statusCode(200);
+        postSession(beforeRotation).statusCode(200);
+        postSession(beforeRotation).statusCode(200);
 
         aws.rotateKey();
-        session(aws.idToken(UUID.randomUUID().toString(), "Late")).statusCode(200).body("name", equalTo("Late"));
+        postSession(aws.idToken(UUID.randomUUID().toString(), "Late")).statusCode(200).body("name", equalTo("Late"));
 
-        session(beforeRotation).statusCode(401).contentType(Problem.MEDIA_TYPE)
+        postSession(beforeRotation).statusCode(401).contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("key (kid) that the user pool does not publish"));
-    }
-
-    private static ValidatableResponse session(String token) {
-        return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}")
-                .when().post("/api/session").then();
     }
 }

@@ -1,6 +1,6 @@
 package io.parameterportal.faults;
 
-import static io.restassured.RestAssured.given;
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -23,7 +23,6 @@ import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /** No token, nor its signature part, reaches a log line at any level, whatever the request's fate. */
 @QuarkusTest
@@ -95,6 +94,6 @@ class LogHygieneTest {
     }
 
     private static void post(String token) {
-        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}").when().post("/api/session");
+        postSession(token);
     }
 }

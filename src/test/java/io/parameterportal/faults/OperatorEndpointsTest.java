@@ -1,5 +1,6 @@
 package io.parameterportal.faults;
 
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,6 @@ import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /** What operators watch: health checks and the named meters, after a first and a repeat view. */
 @QuarkusTest
@@ -35,8 +35,7 @@ class OperatorEndpointsTest {
     void metricsCountRequestsAwsCallsAndCacheHitsAndMisses() throws Exception {
         String token = aws.idToken(UUID.randomUUID().toString(), "Metered");
         for (int view = 0; view < 2; view++) {
-            given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}")
-                    .when().post("/api/session").then().statusCode(200);
+            postSession(token).statusCode(200);
         }
 
         given().when().get("/q/metrics").then().statusCode(200)

@@ -1,6 +1,6 @@
 package io.parameterportal.faults;
 
-import static io.restassured.RestAssured.given;
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -30,7 +30,6 @@ import io.parameterportal.web.Problem;
 import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * Twenty kinds of bad id token: each gets 401 problem+json whose detail says what was wrong,
@@ -83,9 +82,7 @@ class TokenAttackMatrixTest {
     void badTokenGets401WithAReasonAndNoAwsCall(String kind, TokenMaker maker, String reason) throws Exception {
         String token = maker.make(aws);
 
-        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}")
-                .when().post("/api/session")
-                .then().statusCode(401)
+        postSession(token).statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(401))
                 .body("detail", containsString(reason))

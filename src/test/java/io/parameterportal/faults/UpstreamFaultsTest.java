@@ -1,6 +1,6 @@
 package io.parameterportal.faults;
 
-import static io.restassured.RestAssured.given;
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,8 +17,6 @@ import io.parameterportal.web.Problem;
 import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Each upstream fault ends in its contract answer, and the service recovers by itself once the
@@ -41,17 +39,17 @@ class UpstreamFaultsTest {
 
     @Test
     void jwksDownWithKeysCachedStillSignsIn() throws Exception {
-        session(aws.idToken(newUser(), "Warm")).statusCode(200);
+        postSession(aws.idToken(newUser(), "Warm")).statusCode(200);
         aws.fail("Jwks", Fault.dropped());
 
-        session(aws.idToken(newUser(), "Still Works")).statusCode(200).body("name", equalTo("Still Works"));
+        postSession(aws.idToken(newUser(), "Still Works")).statusCode(200).body("name", equalTo("Still Works"));
     }
 
     @Test
     void throttledParameterStoreGives503WithRetryAfter() throws Exception {
         aws.fail("GetParameter", Fault.error(400, "ThrottlingException"));
 
-        session(aws.idToken(newUser(), "Busy")).statusCode(503).contentType(Problem.MEDIA_TYPE)
+        postSession(aws.idToken(newUser(), "Busy")).statusCode(503).contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", equalTo("1"))
                 .body("name", equalTo("Busy"));
     }
@@ -60,21 +58,21 @@ class UpstreamFaultsTest {
     void throttledIdentityPoolGives503WithRetryAfter() throws Exception {
         aws.fail("GetId", Fault.error(400, "TooManyRequestsException"));
 
-        session(aws.idToken(newUser(), "Busy")).statusCode(503).header("Retry-After", equalTo("1"));
+        postSession(aws.idToken(newUser(), "Busy")).statusCode(503).header("Retry-After", equalTo("1"));
     }
 
     @Test
     void serverErrorGives502AfterTheSdksBoundedRetries() throws Exception {
         String token = aws.idToken(newUser(), "Unlucky");
-        session(token).statusCode(200);
+        postSession(token).statusCode(200);
         aws.fail("GetParameter", Fault.error(500, "InternalServerError"));
         int before = aws.calls("GetParameter");
 
-        session(token).statusCode(502).contentType(Problem.MEDIA_TYPE).body("status", equalTo(502));
+        postSession(token).statusCode(502).contentType(Problem.MEDIA_TYPE).body("status", equalTo(502));
         assertThat(aws.calls("GetParameter") - before).isEqualTo(SDK_ATTEMPTS);
 
         aws.heal();
-        session(token).statusCode(200);
+        postSession(token).statusCode(200);
     }
 
     @Test
@@ -82,7 +80,7 @@ class UpstreamFaultsTest {
         aws.fail("GetParameter", Fault.slow(5_000));
         long started = System.nanoTime();
 
-        session(aws.idToken(newUser(), "Patient")).statusCode(504).contentType(Problem.MEDIA_TYPE);
+        postSession(aws.idToken(newUser(), "Patient")).statusCode(504).contentType(Problem.MEDIA_TYPE);
         // portal.upstream-timeout is 1 s in this profile; the contract allows one more second.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
@@ -90,11 +88,11 @@ class UpstreamFaultsTest {
     @Test
     void credentialsAwsNoLongerHonoursAreTradedAgainOnce() throws Exception {
         String token = aws.idToken(newUser(), "Revoked");
-        session(token).statusCode(200);
+        postSession(token).statusCode(200);
         int tradesBefore = aws.calls("GetCredentialsForIdentity");
         aws.failOnce("GetParameter", Fault.error(400, "UnrecognizedClientException"));
 
-        session(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
+        postSession(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
         assertThat(aws.calls("GetCredentialsForIdentity") - tradesBefore).isEqualTo(1);
     }
 
@@ -102,35 +100,35 @@ class UpstreamFaultsTest {
     void credentialsRefusedAgainAfterRenewalGive502() throws Exception {
         aws.fail("GetParameter", Fault.error(400, "ExpiredTokenException"));
 
-        session(aws.idToken(newUser(), "Twice Refused")).statusCode(502).contentType(Problem.MEDIA_TYPE);
+        postSession(aws.idToken(newUser(), "Twice Refused")).statusCode(502).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void droppedConnectionGives502() throws Exception {
         aws.fail("GetParameter", Fault.dropped());
 
-        session(aws.idToken(newUser(), "Dropped")).statusCode(502).contentType(Problem.MEDIA_TYPE);
+        postSession(aws.idToken(newUser(), "Dropped")).statusCode(502).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void refusedConnectionGives502AndRecoversWhenTheServerReturns() throws Exception {
         String token = aws.idToken(newUser(), "Refused");
-        session(token).statusCode(200);
+        postSession(token).statusCode(200);
         int port = aws.port();
         aws.stop();
         try {
-            session(token).statusCode(502).contentType(Problem.MEDIA_TYPE);
+            postSession(token).statusCode(502).contentType(Problem.MEDIA_TYPE);
         } finally {
             aws.start(port);
         }
-        session(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
+        postSession(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
     }
 
     @Test
     void identityPoolRefusalGives403NamingTheUser() throws Exception {
         aws.fail("GetId", Fault.error(400, "NotAuthorizedException"));
 
-        session(aws.idToken(newUser(), "Outsider")).statusCode(403).contentType(Problem.MEDIA_TYPE)
+        postSession(aws.idToken(newUser(), "Outsider")).statusCode(403).contentType(Problem.MEDIA_TYPE)
                 .body("name", equalTo("Outsider"));
     }
 
@@ -138,7 +136,7 @@ class UpstreamFaultsTest {
     void parameterStoreDenialGives403NamingTheUser() throws Exception {
         aws.fail("GetParameter", Fault.error(400, "AccessDeniedException"));
 
-        session(aws.idToken(newUser(), "Nosy")).statusCode(403).contentType(Problem.MEDIA_TYPE)
+        postSession(aws.idToken(newUser(), "Nosy")).statusCode(403).contentType(Problem.MEDIA_TYPE)
                 .body("name", equalTo("Nosy"))
                 .body("detail", containsString("denied"));
     }
@@ -147,15 +145,10 @@ class UpstreamFaultsTest {
     void missingParameterGives404() throws Exception {
         aws.fail("GetParameter", Fault.error(400, "ParameterNotFound"));
 
-        session(aws.idToken(newUser(), "Seeker")).statusCode(404).contentType(Problem.MEDIA_TYPE);
+        postSession(aws.idToken(newUser(), "Seeker")).statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 
     private static String newUser() {
         return UUID.randomUUID().toString();
-    }
-
-    private static ValidatableResponse session(String token) {
-        return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + token + "\"}")
-                .when().post("/api/session").then();
     }
 }
