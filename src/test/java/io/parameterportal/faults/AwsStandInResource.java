@@ -15,7 +15,7 @@ public class AwsStandInResource implements QuarkusTestResourceLifecycleManager {
     /** Marks the test field that receives the running {@link AwsStandIn}. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface InjectAwsStandIn {
+    @interface InjectAwsStandIn {
     }
 
     private AwsStandIn aws;
