@@ -4,9 +4,10 @@
 #   a  as designed: one SSM client, per-request credentials, credential cache
 #   b  credential cache off (PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0): every view trades the token again
 #   c  naive: a new SSM client per request (PORTAL_BENCHMARK_SSM_CLIENT_PER_REQUEST=true)
-# The JVM: BENCH_JAVA, else Temurin 25 when installed, else java on PATH. On Java 24+ a training run
-# first writes an AOT cache (JEP 483/515: classes loaded and linked, method profiles), which every
-# measured start then uses; BENCH_AOT=false measures without it.
+# The JVM: BENCH_JAVA, else Temurin 25 when installed, else java on PATH. On Java 24+ the image's
+# training run (src/main/docker/train-aot.sh) first writes an AOT cache (JEP 483/515: classes
+# loaded and linked, method profiles), which every measured start then uses; BENCH_AOT=false
+# measures without it.
 # Usage: bench/run.sh [runs=3] [seconds per load step=10]. Results: target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/j
 AOT=${BENCH_AOT:-$( [ "$JAVA_VERSION" -ge 24 ] && echo true || echo false )}
 # Java 22+ (as Dockerfile.jvm): every 5 s, hand the memory C2's compiler arenas freed back to the OS.
 if [ -z "${BENCH_JVM_OPTS:-}" ] && [ "$JAVA_VERSION" -ge 22 ]; then JVM_OPTS="$JVM_OPTS -XX:TrimNativeHeapInterval=5000"; fi
-APP_DIR=target/quarkus-app   # the app runs from here: an AOT cache records the class path as given
+APP_DIR=target/quarkus-app   # the app runs from here, as in the image: /deployments/quarkus-run.jar
 
 for tool in wrk hey curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk hey curl >/dev/null; break; }
@@ -66,23 +67,21 @@ account() {
   after=$(calls); echo "invalid_token_calls=$(python3 -c "print(($after-$before)/$n)")"
 }
 
-launch() { # extra JVM options in $1, variant-specific env in the rest
-  local jvm_extra=$1; shift
+start_app() { # variant-specific env in "$@"
+  local started=$(date +%s%N) aot_cache=""
+  [ "$AOT" = true ] && aot_cache="-XX:AOTCache=app.aot"
   (cd "$APP_DIR" && exec env PORTAL_MODE=aws AWS_REGION=us-east-1 PORTAL_USER_POOL_ID=us-east-1_Faults PORTAL_CLIENT_ID=faultclient \
     PORTAL_IDENTITY_POOL_ID=us-east-1:11111111-2222-4333-8444-555555555555 \
     PORTAL_HOSTED_UI_DOMAIN=bench.invalid PORTAL_PARAMETER_NAME=fa-012-authenticated \
     PORTAL_AWS_ENDPOINT="$UPSTREAM" QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$@" "$JAVA" $JVM_OPTS $jvm_extra -jar quarkus-run.jar) > "$OUT/app.log" 2>&1 &
+    "$@" "$JAVA" $JVM_OPTS $aot_cache -jar "$PWD/quarkus-run.jar") > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   pids+=("$APP_PID")
-}
-
-start_app() { # variant-specific env in "$@"
-  local started=$(date +%s%N)
-  launch "$( [ "$AOT" = true ] && echo "-XX:AOTCache=app.aot" )" "$@"
   until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/"; do sleep 0.01; done
   STARTED_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
+
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status; }
 
 served() { curl -s "http://127.0.0.1:$APP_PORT/q/metrics" | awk '/^http_server_requests_seconds_count/ {n += $2} END {printf "%d", n}'; }
 
@@ -90,24 +89,15 @@ served() { curl -s "http://127.0.0.1:$APP_PORT/q/metrics" | awk '/^http_server_r
 rss_after_10k() {
   hey -n $((10000 - $(served))) -c 32 -m POST -T application/json -D "$OUT/repeat-view.json" \
     "http://127.0.0.1:$APP_PORT/api/session" > /dev/null
-  echo "rss_after_10k_requests_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status)"
+  echo "rss_after_10k_requests_mb=$(rss_mb)"
 }
 
-# AOT training run: the same JVM options, a start and the requests the benchmark makes, recorded;
-# then the cache is assembled in a JVM of its own (the two-step form, so that nothing still runs
-# when the measured starts begin). The cache is only valid for this jar and this JVM.
+# The AOT cache: the same training run as Dockerfile.jvm's (local mode, sign-ins, views, refused
+# tokens), with the benchmark's JVM and options. The cache is only valid for this jar and this JVM.
 train_aot() {
-  rm -f "$APP_DIR/app.aot" "$APP_DIR/app.aotconf"
-  launch "-XX:AOTMode=record -XX:AOTConfiguration=app.aotconf"
-  until curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/"; do sleep 0.05; done
-  account > /dev/null
-  wrk -t2 -c32 -d5s -s "$OUT/repeat_view.lua" "http://127.0.0.1:$APP_PORT/api/session" > /dev/null
-  for page in /signin /signout /q/health/ready /q/metrics; do curl -s -o /dev/null "http://127.0.0.1:$APP_PORT$page"; done
-  stop_app
-  (cd "$APP_DIR" && "$JAVA" $JVM_OPTS -XX:AOTMode=create -XX:AOTConfiguration=app.aotconf -XX:AOTCache=app.aot \
-    -jar quarkus-run.jar) > "$OUT/aot-create.log" 2>&1
-  rm -f "$APP_DIR/app.aotconf"
-  echo "AOT cache: $(du -m "$APP_DIR/app.aot" | cut -f1) MB" | tee -a "$OUT/jvm.txt"
+  (cd "$APP_DIR" && JAVA="$JAVA" JAVA_OPTS="$JVM_OPTS" TRAINING_PORT=$APP_PORT bash ../../src/main/docker/train-aot.sh) \
+    > "$OUT/aot-training.log" 2>&1 || { echo "the AOT training failed: see $OUT/aot-training.log" >&2; exit 1; }
+  tail -n 1 "$OUT/aot-training.log" | tee -a "$OUT/jvm.txt"
 }
 
 # Start to first answer, three fresh starts (variant a), the median.
@@ -119,8 +109,9 @@ startup() {
 
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
-write_lua() { # label file: one JSON body, or one body per line (cycled, one user per line)
-  cat > "$OUT/$1.lua" <<LUA
+wrk_run() { # label file: one JSON body, or one body per line (cycled, one user per line)
+  local script="$OUT/$1.lua"
+  cat > "$script" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local bodies, i = {}, 0
@@ -130,17 +121,11 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[i])
 end
 LUA
-}
-
-wrk_run() { # label file
-  local script="$OUT/$1.lua"
-  write_lua "$1" "$2"
   wrk -t2 -c32 -d"${WARMUP:-15}s" -s "$script" "http://127.0.0.1:$APP_PORT/api/session" >/dev/null   # JIT warm-up
   wrk -t2 -c32 -d"${SECONDS_PER_STEP}s" --latency -s "$script" "http://127.0.0.1:$APP_PORT/api/session" > "$OUT/$1.wrk"
   python3 bench/parse.py wrk "$1" < "$OUT/$1.wrk"
 }
 
-write_lua "repeat_view" "$OUT/first-view.txt"
 [ "$AOT" = true ] && train_aot
 
 rm -f "$OUT"/run-*.txt
@@ -168,7 +153,7 @@ for run in $(seq "$RUNS"); do
         -d '{"Name":"fa-012-authenticated"}' "$UPSTREAM/" > "$OUT/upstream500.hey"
       python3 bench/parse.py hey "upstream500" < "$OUT/upstream500.hey" >> "$result.$variant"
       echo "requests_served=$(served)" >> "$result.$variant"
-      echo "rss_at_end_mb=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status)" >> "$result.$variant"
+      echo "rss_at_end_mb=$(rss_mb)" >> "$result.$variant"
     fi
     stop_app
     sed "s/^/$variant./" "$result.$variant" >> "$result"; rm "$result.$variant"
