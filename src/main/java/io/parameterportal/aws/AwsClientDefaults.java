@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.vertx.core.Vertx;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -35,7 +34,6 @@ public class AwsClientDefaults {
             .build();
 
     private final PortalSettings settings;
-    private final PortalConfig config;
     private final AwsCallMetrics metrics;
     /**
      * Runs the SDK's call timeouts and retry delays: Vert.x's event loop, on which the calls start and
@@ -47,9 +45,8 @@ public class AwsClientDefaults {
      */
     private final ScheduledExecutorService timeouts;
 
-    AwsClientDefaults(PortalSettings settings, PortalConfig config, AwsCallMetrics metrics, Vertx vertx) {
+    AwsClientDefaults(PortalSettings settings, AwsCallMetrics metrics, Vertx vertx) {
         this.settings = settings;
-        this.config = config;
         this.metrics = metrics;
         this.timeouts = vertx.nettyEventLoopGroup();
     }
@@ -61,7 +58,7 @@ public class AwsClientDefaults {
                 // Keeps what the Quarkus extension configured and adds ours.
                 .overrideConfiguration(builder.overrideConfiguration().toBuilder()
                         // Bounds the whole operation, the SDK's standard retries included.
-                        .apiCallTimeout(config.upstreamTimeout())
+                        .apiCallTimeout(settings.upstreamTimeout())
                         .scheduledExecutorService(timeouts)
                         .retryStrategy(RETRIES)
                         .addExecutionInterceptor(metrics)

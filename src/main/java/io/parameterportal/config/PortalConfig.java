@@ -57,9 +57,6 @@ public interface PortalConfig {
     /** The embedded stand-ins of {@code local} mode. */
     Local local();
 
-    /** Switches that exist only for the benchmark's side-by-side comparison. */
-    Benchmark benchmark();
-
     enum Mode {
         AWS,
         LOCAL
@@ -83,15 +80,6 @@ public interface PortalConfig {
         /** Most users whose credentials are kept; the least recently used are dropped beyond it. */
         @WithDefault("10000")
         int maxSize();
-    }
-
-    interface Benchmark {
-        /**
-         * Builds a new SSM client (and HTTP client) for every request, the naive pattern this service
-         * avoids; only for measuring what that costs. Never enable it in production.
-         */
-        @WithDefault("false")
-        boolean ssmClientPerRequest();
     }
 
     interface Local {

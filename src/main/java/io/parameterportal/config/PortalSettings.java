@@ -1,28 +1,20 @@
 package io.parameterportal.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
- * The Cognito and SSM coordinates the service runs against, resolved once from {@link PortalConfig}:
- * in {@code aws} mode every setting must be present; in {@code local} mode missing ones take the
- * stand-ins' defaults and every AWS endpoint points at the app's own {@code /local} prefix.
- *
- * @param awsEndpoint replaces the AWS endpoints of cognito-idp, cognito-identity and ssm; empty means real AWS
- * @param hostedUiBase where {@code /login} and {@code /logout} live; relative ({@code /local}) in local mode,
- *        so that the browser stays on the app's own origin
+ * The portal's settings as beans use them — the one configuration type they inject. Resolved once
+ * from {@link PortalConfig}: in {@code aws} mode every coordinate must be present (a missing one stops
+ * the start, naming it); in {@code local} mode missing ones take the stand-ins' defaults and every AWS
+ * endpoint points at the app's own {@code /local} prefix. Tuning values are passed through as
+ * {@link PortalConfig} declares them.
  */
-public record PortalSettings(
-        PortalConfig.Mode mode,
-        String region,
-        String userPoolId,
-        String clientId,
-        String identityPoolId,
-        String parameterName,
-        Optional<URI> awsEndpoint,
-        String hostedUiBase) {
+public final class PortalSettings {
 
     public static final String LOCAL_PREFIX = "/local";
     static final String LOCAL_REGION = "us-east-1";
@@ -30,6 +22,108 @@ public record PortalSettings(
     static final String LOCAL_CLIENT_ID = "localdemoclient";
     static final String LOCAL_IDENTITY_POOL_ID = LOCAL_REGION + ":00000000-0000-4000-8000-000000000000";
     static final String DEFAULT_PARAMETER_NAME = "fa-012-authenticated";
+
+    private final PortalConfig config;
+    private final String region;
+    private final String userPoolId;
+    private final String clientId;
+    private final String identityPoolId;
+    private final String parameterName;
+    private final Optional<URI> awsEndpoint;
+    private final String hostedUiBase;
+    /** The port this process listens on, known for sure only once it listens (tests bind a random one). */
+    private final IntSupplier ownPort;
+
+    private PortalSettings(PortalConfig config, String region, String userPoolId, String clientId, String identityPoolId,
+            String parameterName, Optional<URI> awsEndpoint, String hostedUiBase, IntSupplier ownPort) {
+        this.config = config;
+        this.region = region;
+        this.userPoolId = userPoolId;
+        this.clientId = clientId;
+        this.identityPoolId = identityPoolId;
+        this.parameterName = parameterName;
+        this.awsEndpoint = awsEndpoint;
+        this.hostedUiBase = hostedUiBase;
+        this.ownPort = ownPort;
+    }
+
+    static PortalSettings resolve(PortalConfig config, IntSupplier ownPort) {
+        return switch (config.mode()) {
+            case AWS -> forAws(config, ownPort);
+            case LOCAL -> forLocal(config, ownPort);
+        };
+    }
+
+    private static PortalSettings forAws(PortalConfig config, IntSupplier ownPort) {
+        List<String> missing = new ArrayList<>();
+        String region = required(config.region(), "AWS_REGION", missing);
+        String userPoolId = required(config.userPoolId(), "PORTAL_USER_POOL_ID", missing);
+        String clientId = required(config.clientId(), "PORTAL_CLIENT_ID", missing);
+        String identityPoolId = required(config.identityPoolId(), "PORTAL_IDENTITY_POOL_ID", missing);
+        String domain = required(config.hostedUiDomain(), "PORTAL_HOSTED_UI_DOMAIN", missing);
+        String parameterName = required(config.parameterName(), "PORTAL_PARAMETER_NAME", missing);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("PORTAL_MODE=aws needs these settings, which are missing: "
+                    + String.join(", ", missing)
+                    + ". Set them, or run with PORTAL_MODE=local to try the service without an AWS account.");
+        }
+        return new PortalSettings(config, region, userPoolId, clientId, identityPoolId, parameterName,
+                config.awsEndpoint(), "https://" + stripTrailingSlash(domain), ownPort);
+    }
+
+    private static PortalSettings forLocal(PortalConfig config, IntSupplier ownPort) {
+        return new PortalSettings(config,
+                config.region().orElse(LOCAL_REGION),
+                config.userPoolId().orElse(LOCAL_USER_POOL_ID),
+                config.clientId().orElse(LOCAL_CLIENT_ID),
+                config.identityPoolId().orElse(LOCAL_IDENTITY_POOL_ID),
+                config.parameterName().orElse(DEFAULT_PARAMETER_NAME),
+                Optional.empty(), LOCAL_PREFIX, ownPort);
+    }
+
+    public PortalConfig.Mode mode() {
+        return config.mode();
+    }
+
+    public boolean localMode() {
+        return config.mode() == PortalConfig.Mode.LOCAL;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String userPoolId() {
+        return userPoolId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String identityPoolId() {
+        return identityPoolId;
+    }
+
+    public String parameterName() {
+        return parameterName;
+    }
+
+    /**
+     * Replaces the AWS endpoints of cognito-idp, cognito-identity and ssm; empty means real AWS. In local
+     * mode it is this process's own {@code /local} prefix, so read it only once the server listens.
+     */
+    public Optional<URI> awsEndpoint() {
+        if (localMode()) {
+            return Optional.of(URI.create("http://localhost:" + ownPort.getAsInt() + LOCAL_PREFIX));
+        }
+        return awsEndpoint;
+    }
+
+    /** Where {@code /login} and {@code /logout} live; relative ({@code /local}) in local mode, on the app's own origin. */
+    public String hostedUiBase() {
+        return hostedUiBase;
+    }
 
     /** The issuer Cognito writes into its tokens, always the real AWS form, also behind an emulator. */
     public String issuer() {
@@ -43,45 +137,29 @@ public record PortalSettings(
 
     /** The pool's JWKS: under the issuer on AWS, at {@code <endpoint>/<pool>/.well-known/jwks.json} behind an emulator. */
     public URI jwksUri() {
-        String pool = awsEndpoint.map(endpoint -> stripTrailingSlash(endpoint.toString()) + "/" + userPoolId)
+        String pool = awsEndpoint().map(endpoint -> stripTrailingSlash(endpoint.toString()) + "/" + userPoolId)
                 .orElse(issuer());
         return URI.create(pool + "/.well-known/jwks.json");
     }
 
-    static PortalSettings resolve(PortalConfig config, int localPort) {
-        return switch (config.mode()) {
-            case AWS -> forAws(config);
-            case LOCAL -> forLocal(config, localPort);
-        };
+    public Optional<URI> publicUrl() {
+        return config.publicUrl();
     }
 
-    private static PortalSettings forAws(PortalConfig config) {
-        List<String> missing = new ArrayList<>();
-        String region = required(config.region(), "AWS_REGION", missing);
-        String userPoolId = required(config.userPoolId(), "PORTAL_USER_POOL_ID", missing);
-        String clientId = required(config.clientId(), "PORTAL_CLIENT_ID", missing);
-        String identityPoolId = required(config.identityPoolId(), "PORTAL_IDENTITY_POOL_ID", missing);
-        String domain = required(config.hostedUiDomain(), "PORTAL_HOSTED_UI_DOMAIN", missing);
-        String parameterName = required(config.parameterName(), "PORTAL_PARAMETER_NAME", missing);
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("PORTAL_MODE=aws needs these settings, which are missing: "
-                    + String.join(", ", missing)
-                    + ". Set them, or run with PORTAL_MODE=local to try the service without an AWS account.");
-        }
-        return new PortalSettings(PortalConfig.Mode.AWS, region, userPoolId, clientId, identityPoolId,
-                parameterName, config.awsEndpoint(), "https://" + stripTrailingSlash(domain));
+    public Duration upstreamTimeout() {
+        return config.upstreamTimeout();
     }
 
-    private static PortalSettings forLocal(PortalConfig config, int localPort) {
-        URI endpoint = URI.create("http://localhost:" + localPort + LOCAL_PREFIX);
-        return new PortalSettings(PortalConfig.Mode.LOCAL,
-                config.region().orElse(LOCAL_REGION),
-                config.userPoolId().orElse(LOCAL_USER_POOL_ID),
-                config.clientId().orElse(LOCAL_CLIENT_ID),
-                config.identityPoolId().orElse(LOCAL_IDENTITY_POOL_ID),
-                config.parameterName().orElse(DEFAULT_PARAMETER_NAME),
-                Optional.of(endpoint),
-                LOCAL_PREFIX);
+    public PortalConfig.Token token() {
+        return config.token();
+    }
+
+    public PortalConfig.CredentialCache credentialCache() {
+        return config.credentialCache();
+    }
+
+    public PortalConfig.Local local() {
+        return config.local();
     }
 
     private static String required(Optional<String> value, String envName, List<String> missing) {

@@ -3,7 +3,7 @@ package io.parameterportal.config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.runtime.LaunchMode;
 
@@ -11,11 +11,10 @@ class PortalSettingsProducer {
 
     @Produces
     @Singleton
-    PortalSettings settings(PortalConfig config,
-            @ConfigProperty(name = "quarkus.http.port") int port,
-            @ConfigProperty(name = "quarkus.http.test-port") int testPort) {
-        // Local mode's stand-ins are served by this very process, so the SDK clients call its own port.
-        int localPort = LaunchMode.current() == LaunchMode.TEST ? testPort : port;
-        return PortalSettings.resolve(config, localPort);
+    PortalSettings settings(PortalConfig config) {
+        // Local mode's stand-ins are served by this very process, so its SDK clients call its own port.
+        // Read when they are built, after the server listens: a random port (tests) is known only then.
+        String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return PortalSettings.resolve(config, () -> ConfigProvider.getConfig().getValue(portKey, Integer.class));
     }
 }

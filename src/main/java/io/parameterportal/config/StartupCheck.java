@@ -15,6 +15,6 @@ class StartupCheck {
         LOG.infof("Parameter Portal in %s mode: user pool %s, client %s, identity pool %s, parameter %s%s",
                 settings.mode().name().toLowerCase(), settings.userPoolId(), settings.clientId(),
                 settings.identityPoolId(), settings.parameterName(),
-                settings.awsEndpoint().map(endpoint -> ", AWS endpoint " + endpoint).orElse(""));
+                settings.localMode() ? "" : settings.awsEndpoint().map(endpoint -> ", AWS endpoint " + endpoint).orElse(""));
     }
 }

@@ -13,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -35,12 +34,12 @@ public class IdentityCredentials {
     private final PortalSettings settings;
     private final AsyncCache<String, UserCredentials> cache;
 
-    IdentityCredentials(CognitoIdentityAsyncClient identityPool, PortalSettings settings, PortalConfig config,
+    IdentityCredentials(CognitoIdentityAsyncClient identityPool, PortalSettings settings,
             MeterRegistry registry) {
         this.identityPool = identityPool;
         this.settings = settings;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(config.credentialCache().maxSize())
+                .maximumSize(settings.credentialCache().maxSize())
                 .expireAfter(Expiry.creating((String user, UserCredentials credentials) ->
                         Duration.between(Instant.now(), credentials.reuseUntil())))
                 .recordStats()

@@ -11,6 +11,9 @@ import org.jboss.logging.Logger;
 
 import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
+import io.parameterportal.local.aws.AwsJsonEndpoint;
+import io.parameterportal.local.userpool.HostedUi;
+import io.parameterportal.local.userpool.LocalUserPool;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,13 +30,13 @@ class LocalRoutes {
     /** Sign-in forms and AWS calls are tiny; this matches quarkus.http.limits.max-body-size. */
     private static final int MAX_BODY_BYTES = 16 * 1024;
 
-    void register(@Observes Router router, PortalSettings settings, PortalConfig config,
+    void register(@Observes Router router, PortalSettings settings,
             @ConfigProperty(name = "quarkus.http.host") String host,
             Instance<HostedUi> hostedUi, Instance<LocalUserPool> userPool, Instance<AwsJsonEndpoint> aws) {
-        if (settings.mode() != PortalConfig.Mode.LOCAL) {
+        if (!settings.localMode()) {
             return;
         }
-        LoopbackGuard.requireLoopback(host, config.local().allowRemote());
+        LoopbackGuard.requireLoopback(host, settings.local().allowRemote());
 
         HostedUi ui = hostedUi.get();
         // Rendering pages and signing tokens is CPU work: kept off the event loop.
@@ -51,7 +54,7 @@ class LocalRoutes {
         router.postWithRegex(PREFIX + "/?").handler(bodyHandler()).handler(endpoint::handle);
 
         LOG.infof("Local mode: open %s and %s. Cognito and SSM are stand-ins served by this app at %s; no AWS account is used.",
-                settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(config.local().users()), PREFIX);
+                settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(settings.local().users()), PREFIX);
     }
 
     private static BodyHandler bodyHandler() {

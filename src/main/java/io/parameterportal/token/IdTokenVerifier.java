@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -24,16 +23,16 @@ public class IdTokenVerifier {
     private final IdTokenRules fetching;
     private final UserPoolKeys keys;
     private final VerifiedTokens verified;
-    private final PortalConfig config;
+    private final PortalSettings settings;
 
-    IdTokenVerifier(PortalSettings settings, PortalConfig config, UserPoolKeys keys, MeterRegistry registry) {
-        this.fromMemory = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(),
+    IdTokenVerifier(PortalSettings settings, UserPoolKeys keys, MeterRegistry registry) {
+        this.fromMemory = new IdTokenRules(settings.issuer(), settings.clientId(), settings.token().clockSkew(),
                 keys.inMemoryResolver());
-        this.fetching = new IdTokenRules(settings.issuer(), settings.clientId(), config.token().clockSkew(),
+        this.fetching = new IdTokenRules(settings.issuer(), settings.clientId(), settings.token().clockSkew(),
                 keys.fetchingResolver());
         this.keys = keys;
-        this.verified = new VerifiedTokens(config.token().cacheMaxSize(), config.token().clockSkew(), registry);
-        this.config = config;
+        this.verified = new VerifiedTokens(settings.token().cacheMaxSize(), settings.token().clockSkew(), registry);
+        this.settings = settings;
     }
 
     /**
@@ -57,7 +56,7 @@ public class IdTokenVerifier {
         // jose4j's fetch timeouts aside, the whole step is bounded here too.
         return Uni.createFrom().item(() -> checkFetching(idToken))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(config.upstreamTimeout())
+                .ifNoItem().after(settings.upstreamTimeout())
                 .failWith(() -> new SigningKeysUnavailableException("The user pool's signing keys did not arrive in time.", null));
     }
 

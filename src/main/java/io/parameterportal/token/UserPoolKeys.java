@@ -18,7 +18,6 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
 /**
@@ -46,8 +45,8 @@ public class UserPoolKeys {
     private record InMemory(VerificationKeyResolver resolver, Set<String> keyIds, Instant until) {
     }
 
-    UserPoolKeys(PortalSettings settings, PortalConfig config) {
-        int timeoutMillis = Math.toIntExact(config.upstreamTimeout().toMillis());
+    UserPoolKeys(PortalSettings settings) {
+        int timeoutMillis = Math.toIntExact(settings.upstreamTimeout().toMillis());
         Get get = new Get();
         get.setConnectTimeout(timeoutMillis);
         get.setReadTimeout(timeoutMillis);
@@ -58,7 +57,7 @@ public class UserPoolKeys {
         jwks.setSimpleHttpGet(get);
         jwks.setDefaultCacheDuration(DEFAULT_CACHE_SECONDS);
         jwks.setRetainCacheOnErrorDuration(RETAIN_ON_ERROR_SECONDS);
-        jwks.setRefreshReprieveThreshold(config.token().jwksRefetchInterval().toMillis());
+        jwks.setRefreshReprieveThreshold(settings.token().jwksRefetchInterval().toMillis());
         resolver = new HttpsJwksVerificationKeyResolver(jwks);
     }
 

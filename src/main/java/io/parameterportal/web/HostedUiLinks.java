@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
 /**
@@ -16,11 +15,9 @@ import io.parameterportal.config.PortalSettings;
 class HostedUiLinks {
 
     private final PortalSettings settings;
-    private final PortalConfig config;
 
-    HostedUiLinks(PortalSettings settings, PortalConfig config) {
+    HostedUiLinks(PortalSettings settings) {
         this.settings = settings;
-        this.config = config;
     }
 
     /** @param requestBase the base URI of the current request, used when no public URL is configured */
@@ -48,7 +45,7 @@ class HostedUiLinks {
     }
 
     private String appUrl(URI requestBase) {
-        String url = config.publicUrl().orElse(requestBase).toString();
+        String url = settings.publicUrl().orElse(requestBase).toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

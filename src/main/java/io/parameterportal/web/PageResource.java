@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +30,7 @@ public class PageResource {
 
     PageResource(HostedUiLinks links, PortalSettings settings) {
         this.links = links;
-        this.localMode = settings.mode() == PortalConfig.Mode.LOCAL;
+        this.localMode = settings.localMode();
     }
 
     @GET

@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The packaged jar runs with the prod profile, which has no default {@code portal.mode}: ask for
- * local mode, and bind to loopback as local mode requires (prod binds 0.0.0.0 by default).
+ * local mode, and bind to loopback as local mode requires (prod binds 0.0.0.0 by default), on a
+ * random port, as every test of this build (several builds may share one machine).
  */
 public class LocalModeJarProfile implements QuarkusTestProfile {
 
@@ -14,6 +15,7 @@ public class LocalModeJarProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "portal.mode", "local",
-                "quarkus.http.host", "127.0.0.1");
+                "quarkus.http.host", "127.0.0.1",
+                "quarkus.http.port", "0");
     }
 }

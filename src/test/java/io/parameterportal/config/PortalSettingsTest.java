@@ -21,7 +21,7 @@ class PortalSettingsTest {
     void awsModeNamesEveryMissingVariableAtOnce() {
         PortalConfig config = config(Map.of("portal.mode", "aws", "portal.region", "eu-west-1"));
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config, 8080))
+        assertThatThrownBy(() -> PortalSettings.resolve(config, () -> 8080))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PORTAL_USER_POOL_ID, PORTAL_CLIENT_ID, PORTAL_IDENTITY_POOL_ID, "
                         + "PORTAL_HOSTED_UI_DOMAIN, PORTAL_PARAMETER_NAME")
@@ -30,7 +30,7 @@ class PortalSettingsTest {
 
     @Test
     void awsModeDerivesIssuerProviderAndJwksFromRegionAndPool() {
-        PortalSettings settings = PortalSettings.resolve(config(awsMode()), 8080);
+        PortalSettings settings = PortalSettings.resolve(config(awsMode()), () -> 8080);
 
         assertThat(settings.issuer()).isEqualTo("https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
         assertThat(settings.providerName()).isEqualTo("cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
@@ -44,7 +44,7 @@ class PortalSettingsTest {
     void anEmulatorEndpointServesTheJwksButTheIssuerStaysAws() {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.aws-endpoint", "http://127.0.0.1:5000/");
-        PortalSettings settings = PortalSettings.resolve(config(properties), 8080);
+        PortalSettings settings = PortalSettings.resolve(config(properties), () -> 8080);
 
         assertThat(settings.jwksUri()).isEqualTo(URI.create("http://127.0.0.1:5000/ap-northeast-1_Pool/.well-known/jwks.json"));
         assertThat(settings.issuer()).startsWith("https://cognito-idp.ap-northeast-1.amazonaws.com/");
@@ -52,7 +52,7 @@ class PortalSettingsTest {
 
     @Test
     void localModeNeedsNothingAndCallsItsOwnPort() {
-        PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), 9090);
+        PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
 
         assertThat(settings.awsEndpoint()).contains(URI.create("http://localhost:9090/local"));
         assertThat(settings.parameterName()).isEqualTo("fa-012-authenticated");

@@ -2,6 +2,7 @@ package io.parameterportal.local;
 
 import static io.restassured.RestAssured.given;
 
+import io.parameterportal.testing.LocalSignIn;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;

@@ -14,13 +14,12 @@ public class MotoProfile implements QuarkusTestProfile {
     }
 
     /**
-     * A random HTTP port, for {@code @QuarkusTest} ({@code test-port}) and for the packaged jar of
-     * {@code @QuarkusIntegrationTest} ({@code port}, passed after the launcher's own 8081): several
-     * builds may share one machine, 8081 is every Quarkus test's default, and a random port never
-     * waits for the previous profile's app to let go of its port. RestAssured follows the real port.
+     * A random HTTP port for the packaged jar of {@code @QuarkusIntegrationTest} too (the
+     * {@code @QuarkusTest}s bind one already): several builds may share one machine, and 8081 is
+     * every Quarkus test's default. RestAssured follows the real port.
      */
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.test-port", "0", "quarkus.http.port", "0");
+        return Map.of("quarkus.http.port", "0");
     }
 }

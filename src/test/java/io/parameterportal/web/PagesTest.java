@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.testing.LocalSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The tutorial's three pages, in local mode (the test profile's default). */
@@ -31,13 +32,13 @@ class PagesTest {
         assertThat(signIn.getPath()).isEqualTo("/local/login");
         assertThat(query).containsEntry("response_type", "token")
                 .containsEntry("client_id", "localdemoclient")
-                .containsEntry("redirect_uri", "http://localhost:8081/signin")
+                .containsEntry("redirect_uri", LocalSignIn.app() + "/signin")
                 .containsEntry("scope", "openid profile");
 
         URI signOut = URI.create(href(html, "sign-out"));
         assertThat(signOut.getPath()).isEqualTo("/local/logout");
         assertThat(query(signOut)).containsEntry("client_id", "localdemoclient")
-                .containsEntry("logout_uri", "http://localhost:8081/signout");
+                .containsEntry("logout_uri", LocalSignIn.app() + "/signout");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,15 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
-import static io.parameterportal.local.LocalAwsClients.IDENTITY_POOL;
-import static io.parameterportal.local.LocalAwsClients.PROVIDER;
+import static io.parameterportal.testing.LocalAwsClients.IDENTITY_POOL;
+import static io.parameterportal.testing.LocalAwsClients.PROVIDER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parameterportal.testing.LocalSignIn;
+import io.parameterportal.testing.LocalAwsClients;
+import io.parameterportal.local.userpool.LocalUserPool;
+import io.parameterportal.local.userpool.LocalUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +19,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +54,7 @@ class LocalAwsStandInsTest {
     private static final String PARAMETER = "fa-012-authenticated";
     private static final String PARAMETER_ARN = "arn:aws:ssm:us-east-1:000000000000:parameter/";
 
-    private static CognitoIdentityClient identityPool;
+    private CognitoIdentityClient identityPool;
 
     @Inject
     CredentialStore store;
@@ -61,13 +65,14 @@ class LocalAwsStandInsTest {
     @Inject
     SigV4Authenticator authenticator;
 
-    @BeforeAll
-    static void clients() {
+    /** Per test: the app's random port is known to RestAssured only once a test runs. */
+    @BeforeEach
+    void clients() {
         identityPool = LocalAwsClients.identityPool();
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         identityPool.close();
     }
 
@@ -236,8 +241,8 @@ class LocalAwsStandInsTest {
         byte[] body = ("{\"Name\":\"" + PARAMETER + "\"}").getBytes(StandardCharsets.UTF_8);
         SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(LocalAwsClients.ENDPOINT.resolve("/local/"))
-                .putHeader("Host", "localhost:8081")
+                .uri(LocalAwsClients.endpoint().resolve("/local/"))
+                .putHeader("Host", "localhost:" + io.restassured.RestAssured.port)
                 .putHeader("Content-Type", AwsJsonEndpoint.CONTENT_TYPE)
                 .putHeader("X-Amz-Target", "AmazonSSM.GetParameter")
                 .build();

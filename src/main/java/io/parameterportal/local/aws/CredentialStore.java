@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.testing;
 
 import java.net.URI;
 import java.util.Map;
@@ -16,19 +16,23 @@ import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** AWS SDK clients of the test's own, pointed at the local stand-ins as any SDK user would point them. */
-final class LocalAwsClients {
+public final class LocalAwsClients {
 
-    static final URI ENDPOINT = URI.create(LocalSignIn.APP + "/local");
-    static final String IDENTITY_POOL = "us-east-1:00000000-0000-4000-8000-000000000000";
-    static final String PROVIDER = "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo";
+    public static final String IDENTITY_POOL = "us-east-1:00000000-0000-4000-8000-000000000000";
+    public static final String PROVIDER = "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo";
 
     private LocalAwsClients() {
     }
 
+    /** Where an AWS SDK user points the clients in local mode: the app's own /local prefix. */
+    public static URI endpoint() {
+        return URI.create(LocalSignIn.app() + "/local");
+    }
+
     /** GetId and GetCredentialsForIdentity are unsigned: the token in Logins is the credential. */
-    static CognitoIdentityClient identityPool() {
+    public static CognitoIdentityClient identityPool() {
         return CognitoIdentityClient.builder()
-                .endpointOverride(ENDPOINT)
+                .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
@@ -36,13 +40,13 @@ final class LocalAwsClients {
                 .build();
     }
 
-    static SsmClient ssm(AwsCredentials credentials) {
+    public static SsmClient ssm(AwsCredentials credentials) {
         return ssm(StaticCredentialsProvider.create(credentials));
     }
 
-    static SsmClient ssm(AwsCredentialsProvider credentials) {
+    public static SsmClient ssm(AwsCredentialsProvider credentials) {
         return SsmClient.builder()
-                .endpointOverride(ENDPOINT)
+                .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
@@ -51,7 +55,7 @@ final class LocalAwsClients {
     }
 
     /** The tutorial's browser-side steps: sign in, GetId, GetCredentialsForIdentity. */
-    static AwsSessionCredentials demoCredentials(CognitoIdentityClient identityPool) {
+    public static AwsSessionCredentials demoCredentials(CognitoIdentityClient identityPool) {
         Map<String, String> logins = Map.of(PROVIDER, LocalSignIn.demoIdToken());
         String identityId = identityPool.getId(r -> r.identityPoolId(IDENTITY_POOL).logins(logins)).identityId();
         Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)).credentials();

@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.parameterportal.testing.LocalSignIn;
+import io.parameterportal.testing.LocalAwsClients;
+import io.parameterportal.local.WiderPolicyProfile;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;

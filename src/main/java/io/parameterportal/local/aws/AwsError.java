@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 /**
  * An error answer of the AWS JSON protocol: the HTTP status and the {@code __type} from which the

@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.smallrye.mutiny.Uni;
 
@@ -53,9 +52,9 @@ class LocalParameterStore implements AwsJsonService {
     private final RolePolicy policy;
     private final AwsJson json;
 
-    LocalParameterStore(PortalConfig config, PortalSettings settings, SigV4Authenticator authenticator, RolePolicy policy,
+    LocalParameterStore(PortalSettings settings, SigV4Authenticator authenticator, RolePolicy policy,
             AwsJson json) {
-        this.values = new TreeMap<>(config.local().parameters());
+        this.values = new TreeMap<>(settings.local().parameters());
         this.region = settings.region();
         this.authenticator = authenticator;
         this.policy = policy;

@@ -1,10 +1,10 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A user of the local user pool, as the id token describes them. */
-record LocalUser(String username, String name, String email) {
+public record LocalUser(String username, String name, String email) {
 
     /** Derived from the username, so that a user keeps their {@code sub} (and identity id) across restarts. */
     String sub() {

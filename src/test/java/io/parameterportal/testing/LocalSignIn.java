@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,29 +11,34 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /** Signs in at the local hosted UI over HTTP, as a browser's form post would. */
-final class LocalSignIn {
+public final class LocalSignIn {
 
-    static final String APP = "http://localhost:8081";
-    static final String CLIENT_ID = "localdemoclient";
+    public static final String CLIENT_ID = "localdemoclient";
 
     private LocalSignIn() {
     }
 
+    /** The app under test as the browser sees it: the random port Quarkus bound, which RestAssured follows. */
+    public static String app() {
+        return "http://localhost:" + RestAssured.port;
+    }
+
     /** The implicit grant's parameters the index page sends, plus {@code extra} (which may replace them). */
-    static Map<String, String> oauthParameters(Map<String, String> extra) {
+    public static Map<String, String> oauthParameters(Map<String, String> extra) {
         Map<String, String> parameters = new HashMap<>(Map.of(
                 "response_type", "token",
                 "client_id", CLIENT_ID,
-                "redirect_uri", APP + "/signin",
+                "redirect_uri", app() + "/signin",
                 "scope", "openid profile"));
         parameters.putAll(extra);
         return parameters;
     }
 
-    static Response postForm(String username, String password, Map<String, String> extra) {
+    public static Response postForm(String username, String password, Map<String, String> extra) {
         return given().redirects().follow(false)
                 .formParams(oauthParameters(extra))
                 .formParam("username", username)
@@ -42,7 +47,7 @@ final class LocalSignIn {
     }
 
     /** The fragment of a successful sign-in's redirect, decoded. */
-    static Map<String, String> signIn(Map<String, String> extra) {
+    public static Map<String, String> signIn(Map<String, String> extra) {
         Response response = postForm("demo", "demo", extra);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(302);
         URI location = URI.create(response.header("Location"));
@@ -51,7 +56,7 @@ final class LocalSignIn {
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
     }
 
-    static String demoIdToken() {
+    public static String demoIdToken() {
         return signIn(Map.of()).get("id_token");
     }
 }

@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 import java.net.URI;
 import java.util.Map;
@@ -22,9 +22,9 @@ import io.vertx.ext.web.RoutingContext;
  * operation's JSON, or an error status with {@code {"__type": …, "message": …}}.
  */
 @ApplicationScoped
-class AwsJsonEndpoint {
+public class AwsJsonEndpoint {
 
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final Logger LOG = Logger.getLogger(AwsJsonEndpoint.class);
 
     /** The error body of the AWS JSON protocol. */
@@ -39,7 +39,7 @@ class AwsJsonEndpoint {
         this.json = json;
     }
 
-    void handle(RoutingContext context) {
+    public void handle(RoutingContext context) {
         HttpServerRequest http = context.request();
         Buffer body = context.body().buffer();
         AwsRequest request = new AwsRequest(http.method().name(), URI.create(http.absoluteURI()), http.headers(),

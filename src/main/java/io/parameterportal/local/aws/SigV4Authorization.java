@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

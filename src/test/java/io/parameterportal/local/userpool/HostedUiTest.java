@@ -1,7 +1,7 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
-import static io.parameterportal.local.LocalSignIn.APP;
-import static io.parameterportal.local.LocalSignIn.CLIENT_ID;
+import static io.parameterportal.testing.LocalSignIn.app;
+import static io.parameterportal.testing.LocalSignIn.CLIENT_ID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.parameterportal.testing.LocalSignIn;
 import java.net.URI;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ class HostedUiTest {
                 .body(containsString("<form id=\"sign-in-form\" class=\"sign-in\" method=\"post\" action=\"/local/login\">"))
                 .body(containsString("name=\"username\""))
                 .body(containsString("name=\"password\" type=\"password\""))
-                .body(containsString("name=\"redirect_uri\" value=\"http://localhost:8081/signin\""))
+                .body(containsString("name=\"redirect_uri\" value=\"" + app() + "/signin\""))
                 .body(containsString("name=\"state\" value=\"s-1\""))
                 .body(containsString("name=\"nonce\" value=\"n-1\""))
                 .header("Cache-Control", "no-store");
@@ -93,7 +94,7 @@ class HostedUiTest {
 
         URI location = URI.create(response.header("Location"));
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath()).isEqualTo(APP + "/signin");
+        assertThat(location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath()).isEqualTo(app() + "/signin");
         assertThat(location.getRawQuery()).isNull();
         assertThat(location.getRawFragment()).doesNotContain("state=");
     }
@@ -162,7 +163,7 @@ class HostedUiTest {
     @Test
     void foreignRedirectUriGetsAnErrorPageNotARedirect() {
         refused(Map.of("redirect_uri", "https://evil.example/signin"), "is not registered for this app client");
-        refused(Map.of("redirect_uri", APP + "/signin/../elsewhere"), "is not registered for this app client");
+        refused(Map.of("redirect_uri", app() + "/signin/../elsewhere"), "is not registered for this app client");
     }
 
     @Test
@@ -188,9 +189,9 @@ class HostedUiTest {
     @Test
     void logoutRedirectsToTheAppsSignoutPage() {
         given().redirects().follow(false)
-                .queryParam("client_id", CLIENT_ID).queryParam("logout_uri", APP + "/signout")
+                .queryParam("client_id", CLIENT_ID).queryParam("logout_uri", app() + "/signout")
                 .when().get("/local/logout")
-                .then().statusCode(302).header("Location", APP + "/signout");
+                .then().statusCode(302).header("Location", app() + "/signout");
     }
 
     @Test
@@ -200,7 +201,7 @@ class HostedUiTest {
                 .when().get("/local/logout")
                 .then().statusCode(400).header("Location", nullValue()).body(containsString("is not registered"));
         given().redirects().follow(false)
-                .queryParam("client_id", "someoneelse").queryParam("logout_uri", APP + "/signout")
+                .queryParam("client_id", "someoneelse").queryParam("logout_uri", app() + "/signout")
                 .when().get("/local/logout")
                 .then().statusCode(400).header("Location", nullValue()).body(containsString("Unknown client_id"));
     }

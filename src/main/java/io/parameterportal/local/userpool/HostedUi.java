@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
 import java.net.URI;
 
@@ -18,9 +18,9 @@ import io.vertx.ext.web.RoutingContext;
  * client or another address gets an error page, never a redirect.
  */
 @ApplicationScoped
-class HostedUi {
+public class HostedUi {
 
-    static final String SIGN_IN_PATH = PortalSettings.LOCAL_PREFIX + "/login";
+    public static final String SIGN_IN_PATH = PortalSettings.LOCAL_PREFIX + "/login";
 
     @CheckedTemplate
     static class Templates {
@@ -41,7 +41,7 @@ class HostedUi {
     }
 
     /** {@code GET /login}: the form, carrying the app's OAuth parameters in hidden fields. */
-    void showSignIn(RoutingContext context) {
+    public void showSignIn(RoutingContext context) {
         SignInRequest request = SignInRequest.from(context.request()::getParam);
         guarded(context, () -> {
             client.checkSignIn(request, requestBase(context.request()));
@@ -50,7 +50,7 @@ class HostedUi {
     }
 
     /** {@code POST /login}: the form's answer. */
-    void signIn(RoutingContext context) {
+    public void signIn(RoutingContext context) {
         HttpServerRequest http = context.request();
         SignInRequest request = SignInRequest.from(http::getFormAttribute);
         guarded(context, () -> {
@@ -64,7 +64,7 @@ class HostedUi {
     }
 
     /** {@code GET /logout}: there is no hosted-UI session to end here, only the way back to the app. */
-    void signOut(RoutingContext context) {
+    public void signOut(RoutingContext context) {
         HttpServerRequest http = context.request();
         String logoutUri = http.getParam("logout_uri");
         guarded(context, () -> {

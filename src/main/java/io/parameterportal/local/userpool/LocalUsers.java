@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.config.PortalConfig;
+import io.parameterportal.config.PortalSettings;
 
 /** The local user pool's users, from {@code portal.local.users}. */
 @ApplicationScoped
@@ -15,8 +16,8 @@ class LocalUsers {
 
     private final Map<String, PortalConfig.Local.User> users;
 
-    LocalUsers(PortalConfig config) {
-        this.users = config.local().users();
+    LocalUsers(PortalSettings settings) {
+        this.users = settings.local().users();
     }
 
     /** The user, when the password is theirs; empty for an unknown user or a wrong password alike. */

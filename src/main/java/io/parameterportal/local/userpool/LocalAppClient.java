@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -6,7 +6,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
 /**
@@ -21,11 +20,11 @@ class LocalAppClient {
     private static final Set<String> ALLOWED_SCOPES = Set.of("openid", "profile", "email");
 
     private final String clientId;
-    private final PortalConfig config;
+    private final PortalSettings settings;
 
-    LocalAppClient(PortalSettings settings, PortalConfig config) {
+    LocalAppClient(PortalSettings settings) {
         this.clientId = settings.clientId();
-        this.config = config;
+        this.settings = settings;
     }
 
     /** @throws HostedUiException when the sign-in is not one this client may start */
@@ -59,7 +58,7 @@ class LocalAppClient {
     private void requireAppUrl(String given, String path, String parameter, URI requestBase) {
         Set<String> allowed = new LinkedHashSet<>();
         allowed.add(withoutTrailingSlash(requestBase) + path);
-        config.publicUrl().ifPresent(url -> allowed.add(withoutTrailingSlash(url) + path));
+        settings.publicUrl().ifPresent(url -> allowed.add(withoutTrailingSlash(url) + path));
         if (!allowed.contains(given)) {
             throw new HostedUiException("The " + parameter + " \"" + given + "\" is not registered for this app client; "
                     + "allowed: " + String.join(", ", allowed) + ".");

@@ -1,4 +1,4 @@
-package io.parameterportal.local;
+package io.parameterportal.local.userpool;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import io.parameterportal.config.PortalSettings;
  * its public JWKS, and id and access tokens with Cognito's claims, signed RS256.
  */
 @Singleton
-class LocalUserPool {
+public class LocalUserPool {
 
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -41,7 +41,7 @@ class LocalUserPool {
     }
 
     /** The JWKS document: the public key only. */
-    String jwks() {
+    public String jwks() {
         return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
@@ -51,7 +51,7 @@ class LocalUserPool {
     }
 
     /** Package-private so that tests can mint a token for another app client with the pool's own key. */
-    String idToken(LocalUser user, String audience, String nonce, Instant authTime) {
+    public String idToken(LocalUser user, String audience, String nonce, Instant authTime) {
         JwtClaims claims = commonClaims(user, authTime);
         claims.setAudience(audience);
         claims.setClaim("token_use", "id");

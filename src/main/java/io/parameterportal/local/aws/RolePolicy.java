@@ -1,11 +1,10 @@
-package io.parameterportal.local;
+package io.parameterportal.local.aws;
 
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
 /**
@@ -23,9 +22,9 @@ class RolePolicy {
     private final Set<String> actions;
     private final Set<String> parameters;
 
-    RolePolicy(PortalConfig config, PortalSettings settings) {
-        this.actions = Set.copyOf(config.local().allowedActions());
-        this.parameters = Set.copyOf(config.local().allowedParameters().orElse(List.of(settings.parameterName())));
+    RolePolicy(PortalSettings settings) {
+        this.actions = Set.copyOf(settings.local().allowedActions());
+        this.parameters = Set.copyOf(settings.local().allowedParameters().orElse(List.of(settings.parameterName())));
     }
 
     /** @throws AwsError {@code AccessDeniedException}, worded as IAM words it */
