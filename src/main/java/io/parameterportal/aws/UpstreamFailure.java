@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * An AWS call on the user's behalf ended in an answer the user must see: denied, missing,
- * throttled, failed or too slow. Carries the HTTP status the portal answers with.
+ * throttled, failed or too slow. Carries the HTTP status the portal answers with and, once the
+ * token was verified, the user's name, so that the answer can still greet them.
  *
  * @param retryAfterSeconds present for throttling, sent as {@code Retry-After}
  */
@@ -13,12 +14,29 @@ public class UpstreamFailure extends RuntimeException {
     private final int status;
     private final String title;
     private final Optional<Integer> retryAfterSeconds;
+    private final boolean credentialsRejected;
+    private final Optional<String> userName;
 
-    UpstreamFailure(int status, String title, String detail, Optional<Integer> retryAfterSeconds, Throwable cause) {
-        super(detail, cause);
+    UpstreamFailure(int status, String title, String detail, Optional<Integer> retryAfterSeconds, boolean credentialsRejected,
+            Throwable cause) {
+        this(status, title, detail, retryAfterSeconds, credentialsRejected, Optional.empty(), cause);
+    }
+
+    private UpstreamFailure(int status, String title, String detail, Optional<Integer> retryAfterSeconds,
+            boolean credentialsRejected, Optional<String> userName, Throwable cause) {
+        // No stack trace: the failure is an answer, not a bug; its cause is kept for the one-line log.
+        super(detail, cause, false, false);
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.credentialsRejected = credentialsRejected;
+        this.userName = userName;
+    }
+
+    /** The same failure, for a user whose token passed: the answer names them. */
+    public UpstreamFailure naming(String user) {
+        return new UpstreamFailure(status, title, getMessage(), retryAfterSeconds, credentialsRejected, Optional.of(user),
+                getCause());
     }
 
     public int status() {
@@ -31,5 +49,14 @@ public class UpstreamFailure extends RuntimeException {
 
     public Optional<Integer> retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Whether AWS refused the credentials themselves (revoked, or expired early), which fresh ones would cure. */
+    public boolean credentialsRejected() {
+        return credentialsRejected;
+    }
+
+    public Optional<String> userName() {
+        return userName;
     }
 }

@@ -26,36 +26,39 @@ public final class UpstreamFailures {
     private UpstreamFailures() {
     }
 
-    /** Returns {@code error} unchanged when it is not an AWS failure (e.g. a token rejection). */
+    /** Returns {@code error} unchanged when it is not an AWS failure (e.g. a token rejection, or classified already). */
     public static Throwable classify(Throwable error) {
         Throwable cause = unwrap(error);
+        if (cause instanceof UpstreamFailure) {
+            return cause;
+        }
         if (cause instanceof ParameterNotFoundException) {
             return new UpstreamFailure(404, "Parameter not found",
-                    "The parameter does not exist in Parameter Store.", Optional.empty(), cause);
+                    "The parameter does not exist in Parameter Store.", Optional.empty(), false, cause);
         }
         if (cause instanceof NotAuthorizedException || isAccessDenied(cause)) {
             return new UpstreamFailure(403, "Access denied",
-                    "AWS denied your identity access to the parameter.", Optional.empty(), cause);
+                    "AWS denied your identity access to the parameter.", Optional.empty(), credentialsRejected(cause), cause);
         }
         if (cause instanceof AwsServiceException service && service.isThrottlingException()) {
             return new UpstreamFailure(503, "AWS is throttling",
-                    "AWS is throttling requests right now; try again in a moment.", Optional.of(RETRY_AFTER_SECONDS), cause);
+                    "AWS is throttling requests right now; try again in a moment.", Optional.of(RETRY_AFTER_SECONDS), false, cause);
         }
         if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
                 || cause instanceof TimeoutException) {
             return new UpstreamFailure(504, "AWS did not answer in time",
-                    "AWS did not answer in time; try again.", Optional.empty(), cause);
+                    "AWS did not answer in time; try again.", Optional.empty(), false, cause);
         }
         if (cause instanceof AwsServiceException || cause instanceof SdkClientException) {
             return new UpstreamFailure(502, "AWS call failed",
-                    "The call to AWS failed; try again later.", Optional.empty(), cause);
+                    "The call to AWS failed; try again later.", Optional.empty(), credentialsRejected(cause), cause);
         }
         return error;
     }
 
     /** Whether AWS refused the credentials themselves (revoked or expired), which fresh ones would cure. */
-    public static boolean credentialsRejected(Throwable error) {
-        return unwrap(error) instanceof AwsServiceException service && REJECTED_CREDENTIALS.contains(errorCode(service));
+    private static boolean credentialsRejected(Throwable cause) {
+        return cause instanceof AwsServiceException service && REJECTED_CREDENTIALS.contains(errorCode(service));
     }
 
     private static boolean isAccessDenied(Throwable cause) {

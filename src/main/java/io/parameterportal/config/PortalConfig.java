@@ -41,17 +41,27 @@ public interface PortalConfig {
     /** One endpoint replacing cognito-idp (JWKS), cognito-identity and ssm, e.g. a moto server. */
     Optional<URI> awsEndpoint();
 
-    /** The app's own public URL (for redirect_uri and logout_uri); derived from each request when unset. */
+    /**
+     * The app's public origin, e.g. {@code https://portal.example.com}: {@code redirect_uri} and {@code logout_uri}
+     * are built from it alone. Required in aws mode; in local mode, unset means the loopback origin the browser used.
+     */
     Optional<URI> publicUrl();
 
     /** Upper bound of every AWS call (including the SDK's retries) and of a JWKS fetch. */
     @WithDefault("3s")
     Duration upstreamTimeout();
 
+    /**
+     * Longest time a client may take to send a whole request, headers and body: a client that declares
+     * a body and then trickles or withholds it is cut off, so slow clients cannot hold connections open.
+     */
+    @WithDefault("30s")
+    Duration requestReadTimeout();
+
     /** Id-token checks. */
     Token token();
 
-    /** Per-user identity-pool credential cache. */
+    /** Identity-pool credentials, kept per token (and role) for its repeat views. */
     CredentialCache credentialCache();
 
     /** The embedded stand-ins of {@code local} mode. */
@@ -77,9 +87,16 @@ public interface PortalConfig {
     }
 
     interface CredentialCache {
-        /** Most users whose credentials are kept; the least recently used are dropped beyond it. */
+        /** Most tokens whose credentials are kept; the least recently used are dropped beyond it. */
         @WithDefault("10000")
         int maxSize();
+
+        /**
+         * Longest reuse of a token's identity-pool credentials before the token is traded again: a
+         * revoked, signed-out or disabled user loses access through the portal within this time.
+         */
+        @WithDefault("5m")
+        Duration maxAge();
     }
 
     interface Local {
@@ -109,6 +126,10 @@ public interface PortalConfig {
 
             /** The {@code email} attribute, written into the id token as verified. */
             String email();
+
+            /** A disabled user cannot sign in, and the local identity pool refuses their tokens, as Cognito does. */
+            @WithDefault("true")
+            boolean enabled();
         }
     }
 }

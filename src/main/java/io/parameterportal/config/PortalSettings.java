@@ -48,6 +48,7 @@ public final class PortalSettings {
     }
 
     static PortalSettings resolve(PortalConfig config, IntSupplier ownPort) {
+        config.publicUrl().ifPresent(PortalSettings::requireOrigin);
         return switch (config.mode()) {
             case AWS -> forAws(config, ownPort);
             case LOCAL -> forLocal(config, ownPort);
@@ -62,6 +63,10 @@ public final class PortalSettings {
         String identityPoolId = required(config.identityPoolId(), "PORTAL_IDENTITY_POOL_ID", missing);
         String domain = required(config.hostedUiDomain(), "PORTAL_HOSTED_UI_DOMAIN", missing);
         String parameterName = required(config.parameterName(), "PORTAL_PARAMETER_NAME", missing);
+        if (config.publicUrl().isEmpty()) {
+            // redirect_uri and logout_uri come from this setting only, never from a client's Host or X-Forwarded-*.
+            missing.add("PORTAL_PUBLIC_URL");
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("PORTAL_MODE=aws needs these settings, which are missing: "
                     + String.join(", ", missing)
@@ -142,12 +147,17 @@ public final class PortalSettings {
         return URI.create(pool + "/.well-known/jwks.json");
     }
 
+    /** The app's public origin; always present in aws mode. In local mode, absent means "the origin the browser used". */
     public Optional<URI> publicUrl() {
         return config.publicUrl();
     }
 
     public Duration upstreamTimeout() {
         return config.upstreamTimeout();
+    }
+
+    public Duration requestReadTimeout() {
+        return config.requestReadTimeout();
     }
 
     public PortalConfig.Token token() {
@@ -160,6 +170,17 @@ public final class PortalSettings {
 
     public PortalConfig.Local local() {
         return config.local();
+    }
+
+    /** The public URL is an origin: links append their paths to it, so it carries none of its own. */
+    private static void requireOrigin(URI url) {
+        boolean origin = ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) && url.getHost() != null
+                && (url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/"))
+                && url.getRawQuery() == null && url.getRawFragment() == null && url.getRawUserInfo() == null;
+        if (!origin) {
+            throw new IllegalStateException("PORTAL_PUBLIC_URL must be the app's public origin, such as "
+                    + "https://portal.example.com (scheme, host and optional port only), but it is " + url + ".");
+        }
     }
 
     private static String required(Optional<String> value, String envName, List<String> missing) {

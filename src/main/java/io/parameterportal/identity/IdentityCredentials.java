@@ -1,8 +1,9 @@
 package io.parameterportal.identity;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -21,27 +24,37 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClien
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 
 /**
- * Trades a verified id token for the user's own AWS credentials at the identity pool
- * (GetId, then GetCredentialsForIdentity), and keeps them per user ({@code sub} of the one
- * configured pool) until {@link UserCredentials#reuseUntil()}. Concurrent first requests of one
- * user share a single pair of upstream calls; the cache holds at most
- * {@code portal.credential-cache.max-size} users.
+ * Trades a verified id token for the user's own AWS credentials at the identity pool (GetId, then
+ * GetCredentialsForIdentity), and keeps them for repeat views of <em>that token</em> (and role) only,
+ * for at most {@code portal.credential-cache.max-age}: Cognito checks the token at every trade, so a
+ * user it no longer honours (signed out globally, disabled, deleted) loses access through the portal
+ * within that time, and another token of the same user never rides on these credentials. Concurrent
+ * first views of one token share a single pair of upstream calls; at most
+ * {@code portal.credential-cache.max-size} tokens are kept.
  */
 @ApplicationScoped
 public class IdentityCredentials {
 
+    /** Credentials are bound to the exact token (its digest) and the role they were issued for. */
+    private record Binding(String tokenDigest, Optional<String> role) {
+    }
+
     private final CognitoIdentityAsyncClient identityPool;
     private final PortalSettings settings;
-    private final AsyncCache<String, UserCredentials> cache;
+    private final Clock clock;
+    private final AsyncCache<Binding, UserCredentials> cache;
 
-    IdentityCredentials(CognitoIdentityAsyncClient identityPool, PortalSettings settings,
+    IdentityCredentials(CognitoIdentityAsyncClient identityPool, PortalSettings settings, Clock clock, Ticker ticker,
             MeterRegistry registry) {
         this.identityPool = identityPool;
         this.settings = settings;
+        this.clock = clock;
+        Duration maxAge = settings.credentialCache().maxAge();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.credentialCache().maxSize())
-                .expireAfter(Expiry.creating((String user, UserCredentials credentials) ->
-                        Duration.between(Instant.now(), credentials.reuseUntil())))
+                .ticker(ticker)
+                .expireAfter(Expiry.creating((Binding binding, UserCredentials credentials) ->
+                        Duration.between(clock.instant(), credentials.reuseUntil(maxAge))))
                 .recordStats()
                 // Housekeeping on the calling thread: handing it to the common pool wakes a thread
                 // for every few reads of a hot entry, which cost more than the housekeeping itself.
@@ -50,30 +63,38 @@ public class IdentityCredentials {
         CaffeineCacheMetrics.monitor(registry, cache, "portal.credentials");
     }
 
-    public Uni<UserCredentials> forUser(VerifiedIdToken token) {
-        return Uni.createFrom().completionStage(() -> cache.get(token.subject(), (user, executor) -> fetch(token)));
+    /**
+     * The user's credentials for this token, in {@code role} when given (which the caller has checked
+     * against the token's {@code cognito:roles}), else in the role the identity pool maps the token to.
+     * Fails with {@link io.parameterportal.aws.UpstreamFailure} when the identity pool refuses or fails.
+     */
+    public Uni<UserCredentials> forToken(VerifiedIdToken token, Optional<String> role) {
+        return Uni.createFrom().completionStage(() -> cache.get(new Binding(token.digest(), role),
+                        (binding, executor) -> trade(token, role)))
+                .onFailure().transform(UpstreamFailures::classify);
     }
 
     /**
-     * Drops the user's cached credentials when AWS no longer honours them (revoked, or expired early by
-     * a skewed clock), so that the next {@link #forUser} trades the token again. Only drops exactly
-     * {@code rejected}: credentials a concurrent request already renewed stay.
+     * Drops the credentials of this token and role when AWS no longer honours them (revoked, or expired
+     * early by a skewed clock), so that the next {@link #forToken} trades the token again. Only drops
+     * exactly {@code rejected}: credentials a concurrent request already renewed stay.
      */
-    public void forget(VerifiedIdToken token, UserCredentials rejected) {
-        cache.synchronous().asMap().remove(token.subject(), rejected);
+    public void forget(VerifiedIdToken token, Optional<String> role, UserCredentials rejected) {
+        cache.synchronous().asMap().remove(new Binding(token.digest(), role), rejected);
     }
 
-    private CompletableFuture<UserCredentials> fetch(VerifiedIdToken token) {
+    private CompletableFuture<UserCredentials> trade(VerifiedIdToken token, Optional<String> role) {
         Map<String, String> logins = Map.of(settings.providerName(), token.compact());
         return identityPool.getId(request -> request.identityPoolId(settings.identityPoolId()).logins(logins))
                 .thenCompose(id -> identityPool.getCredentialsForIdentity(request -> request
                         .identityId(id.identityId())
-                        .logins(logins)))
+                        .logins(logins)
+                        .customRoleArn(role.orElse(null))))
                 .thenApply(response -> {
                     Credentials issued = response.credentials();
                     return new UserCredentials(response.identityId(),
                             AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(), issued.sessionToken()),
-                            Instant.now(), issued.expiration());
+                            clock.instant(), issued.expiration());
                 });
     }
 }

@@ -16,14 +16,17 @@ public record UserCredentials(String identityId, AwsSessionCredentials credentia
     private static final Duration SHORT_LIFETIME = Duration.ofMinutes(10);
 
     /**
-     * When to stop reusing them: 5 minutes before they expire, or halfway through their life when
-     * they live under 10 minutes (emulators issue 90-second ones; real ones live about an hour).
+     * When to stop reusing them: after {@code maxAge} (so that a user Cognito no longer honours loses
+     * access within it), and in any case 5 minutes before they expire, or halfway through their life
+     * when they live under 10 minutes (emulators issue 90-second ones; real ones live about an hour).
      */
-    public Instant reuseUntil() {
+    public Instant reuseUntil(Duration maxAge) {
         Duration lifetime = Duration.between(issuedAt, expiresAt);
-        return lifetime.compareTo(SHORT_LIFETIME) < 0
+        Instant beforeExpiry = lifetime.compareTo(SHORT_LIFETIME) < 0
                 ? issuedAt.plus(lifetime.dividedBy(2))
                 : expiresAt.minus(REFRESH_MARGIN);
+        Instant capped = issuedAt.plus(maxAge);
+        return capped.isBefore(beforeExpiry) ? capped : beforeExpiry;
     }
 
     /** Leaves the secrets out. */

@@ -14,7 +14,11 @@ import io.parameterportal.config.PortalSettings;
 import io.parameterportal.local.aws.AwsJsonEndpoint;
 import io.parameterportal.local.userpool.HostedUi;
 import io.parameterportal.local.userpool.LocalUserPool;
+import io.parameterportal.web.Problem;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -29,6 +33,8 @@ class LocalRoutes {
     private static final String PREFIX = PortalSettings.LOCAL_PREFIX;
     /** Sign-in forms and AWS calls are tiny; this matches quarkus.http.limits.max-body-size. */
     private static final int MAX_BODY_BYTES = 16 * 1024;
+    /** After the read timeout, before everything else: a misdirected request gets no further. */
+    private static final int HOST_GUARD_PRIORITY = 900;
 
     void register(@Observes Router router, PortalSettings settings,
             @ConfigProperty(name = "quarkus.http.host") String host,
@@ -55,6 +61,31 @@ class LocalRoutes {
 
         LOG.infof("Local mode: open %s and %s. Cognito and SSM are stand-ins served by this app at %s; no AWS account is used.",
                 settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(settings.local().users()), PREFIX);
+    }
+
+    /**
+     * Against DNS rebinding: a page of another site may point its own host name at 127.0.0.1 and drive
+     * the demo sign-in and the API from the user's browser. The browser then sends that name as Host, so
+     * local mode answers only requests addressed to a loopback name, unless remote access is forced.
+     */
+    void guardHosts(@Observes Filters filters, PortalSettings settings) {
+        if (!settings.localMode() || settings.local().allowRemote()) {
+            return;
+        }
+        String problem = Json.encode(Problem.of(421, "Misdirected request",
+                "Local mode answers only requests addressed to localhost, 127.0.0.1 or [::1]: open the portal at one of "
+                        + "those, or set PORTAL_LOCAL_ALLOW_REMOTE=true to serve other host names."));
+        filters.register(context -> {
+            HostAndPort authority = context.request().authority();
+            if (authority != null && LoopbackGuard.isLoopback(authority.host())) {
+                context.next();
+                return;
+            }
+            context.response().setStatusCode(421)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(problem);
+        }, HOST_GUARD_PRIORITY);
     }
 
     private static BodyHandler bodyHandler() {

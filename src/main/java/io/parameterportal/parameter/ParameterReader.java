@@ -2,6 +2,7 @@ package io.parameterportal.parameter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.identity.UserCredentials;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,6 +31,7 @@ public class ParameterReader {
                 .build();
         return Uni.createFrom()
                 .completionStage(() -> ssm.getParameter(request))
-                .map(response -> new Parameter(response.parameter().name(), response.parameter().value()));
+                .map(response -> new Parameter(response.parameter().name(), response.parameter().value()))
+                .onFailure().transform(UpstreamFailures::classify);
     }
 }

@@ -1,72 +1,79 @@
 package io.parameterportal.token;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parameterportal.config.PortalSettings;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Verifies Cognito id tokens of the configured user pool and app client. With the pool's keys in
- * memory a token is judged right away on the calling thread (an RS256 check, no I/O); otherwise —
- * first request, keys older than a few minutes, or an unknown {@code kid} after a key rotation — on a
- * worker thread, where jose4j may fetch the JWKS. A token that passed once is not checked again
- * until it expires ({@link VerifiedTokens}).
+ * Verifies Cognito id tokens of the configured user pool and app client, never blocking: a token is
+ * judged on the calling thread with the keys in memory ({@link SigningKeys#held()}). Only two cases
+ * wait, asynchronously, for the JWKS: no keys held yet (the first sign-ins join the one fetch), and a
+ * {@code kid} the held keys lack when a refetch is due (a key rotation). Any other unknown {@code kid}
+ * is refused at once. A token that passed once is not checked again until it expires
+ * ({@link VerifiedTokens}).
  */
 @ApplicationScoped
 public class IdTokenVerifier {
 
-    private final IdTokenRules fromMemory;
-    private final IdTokenRules fetching;
-    private final UserPoolKeys keys;
+    private final IdTokenRules rules;
+    private final SigningKeys keys;
     private final VerifiedTokens verified;
+    private final Clock clock;
     private final PortalSettings settings;
 
-    IdTokenVerifier(PortalSettings settings, UserPoolKeys keys, MeterRegistry registry) {
-        this.fromMemory = new IdTokenRules(settings.issuer(), settings.clientId(), settings.token().clockSkew(),
-                keys.inMemoryResolver());
-        this.fetching = new IdTokenRules(settings.issuer(), settings.clientId(), settings.token().clockSkew(),
-                keys.fetchingResolver());
+    IdTokenVerifier(PortalSettings settings, SigningKeys keys, Clock clock, Ticker ticker, MeterRegistry registry) {
+        this.rules = new IdTokenRules(settings.issuer(), settings.clientId(), settings.token().clockSkew());
         this.keys = keys;
-        this.verified = new VerifiedTokens(settings.token().cacheMaxSize(), settings.token().clockSkew(), registry);
+        this.verified = new VerifiedTokens(settings.token().cacheMaxSize(), settings.token().clockSkew(), clock, ticker,
+                registry);
+        this.clock = clock;
         this.settings = settings;
     }
 
     /**
      * Fails with {@link InvalidTokenException} for a token that is not ours, or
-     * {@link SigningKeysUnavailableException} when the keys to judge it cannot be had in time.
+     * {@link SigningKeysUnavailableException} when no keys are held and none can be had in time.
      */
     public Uni<VerifiedIdToken> verify(String idToken) {
-        Optional<VerifiedIdToken> known = verified.lookUp(idToken);
-        if (known.isPresent()) {
-            return Uni.createFrom().item(known.get());
-        }
-        if (keys.inMemory()) {
-            try {
-                return Uni.createFrom().item(verified.keep(fromMemory.check(idToken)));
-            } catch (UnknownSigningKeyException e) {
-                // Perhaps the pool rotated its keys: ask the JWKS (at most once per refetch interval).
-            } catch (RuntimeException e) {
+        try {
+            IdTokenRules.requireCompactForm(idToken);
+            Optional<SigningKeys.KeySet> held = keys.held();
+            if (held.isEmpty()) {
+                return keys.awaitFirstKeys()
+                        .map(fetch -> bounded(fetch).map(fetched -> judge(idToken, fetched)))
+                        .orElseGet(() -> Uni.createFrom().failure(new SigningKeysUnavailableException(
+                                "The user pool's signing keys could not be fetched; the next attempt is due shortly.")));
+            }
+            return Uni.createFrom().item(judge(idToken, held.get()));
+        } catch (InvalidTokenException e) {
+            if (e.reason() != TokenRejection.UNKNOWN_KEY) {
                 return Uni.createFrom().failure(e);
             }
+            // Perhaps the pool rotated its keys: ask the JWKS, if a fetch is due; otherwise refuse now.
+            // Should the JWKS not answer, the token still names a key we do not know: the same refusal.
+            return keys.refetch()
+                    .map(fetch -> bounded(fetch).map(fetched -> judge(idToken, fetched))
+                            .onFailure(SigningKeysUnavailableException.class).transform(unavailable -> e))
+                    .orElseGet(() -> Uni.createFrom().failure(e));
         }
-        // jose4j's fetch timeouts aside, the whole step is bounded here too.
-        return Uni.createFrom().item(() -> checkFetching(idToken))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(settings.upstreamTimeout())
-                .failWith(() -> new SigningKeysUnavailableException("The user pool's signing keys did not arrive in time.", null));
     }
 
-    private VerifiedIdToken checkFetching(String idToken) {
-        try {
-            return verified.keep(fetching.check(idToken));
-        } finally {
-            if (keys.remember()) {
-                verified.forgetAll();
-            }
-        }
+    private VerifiedIdToken judge(String idToken, SigningKeys.KeySet keySet) {
+        String digest = VerifiedTokens.digestOf(idToken);
+        return verified.lookUp(idToken, digest, keySet)
+                .orElseGet(() -> verified.keep(rules.check(idToken, keySet, clock.instant()), keySet));
+    }
+
+    /** The fetch is bounded already; this bounds the wait of each caller too, whatever happens below. */
+    private Uni<SigningKeys.KeySet> bounded(Uni<SigningKeys.KeySet> fetch) {
+        return fetch.ifNoItem().after(settings.upstreamTimeout())
+                .failWith(() -> new SigningKeysUnavailableException("The user pool's signing keys did not arrive in time."));
     }
 }

@@ -8,8 +8,10 @@ import jakarta.ws.rs.core.UriBuilder;
 import io.parameterportal.config.PortalSettings;
 
 /**
- * The hosted UI's sign-in (implicit grant: {@code response_type=token}) and sign-out addresses,
- * sending the browser back to this app's {@code /signin} and {@code /signout}.
+ * The hosted UI's sign-in ({@code /oauth2/authorize}, implicit grant: {@code response_type=token}) and
+ * sign-out addresses, sending the browser back to this app's {@code /signin} and {@code /signout}. The
+ * app's address is {@code PORTAL_PUBLIC_URL}, never a client's Host or X-Forwarded-* header; only local
+ * mode, which answers loopback hosts alone, may fall back to the origin of the request.
  */
 @ApplicationScoped
 class HostedUiLinks {
@@ -20,10 +22,10 @@ class HostedUiLinks {
         this.settings = settings;
     }
 
-    /** @param requestBase the base URI of the current request, used when no public URL is configured */
+    /** @param requestBase the base URI of the current request, used in local mode when no public URL is configured */
     URI signIn(URI requestBase) {
         String app = appUrl(requestBase);
-        return UriBuilder.fromUri(hostedUi(app)).path("login")
+        return UriBuilder.fromUri(hostedUi(app)).path("oauth2/authorize")
                 .queryParam("response_type", "token")
                 .queryParam("client_id", settings.clientId())
                 .queryParam("redirect_uri", app + "/signin")

@@ -19,8 +19,8 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response invalidToken(InvalidTokenException e) {
-        LOG.debugf("id token refused: %s", e.getMessage());
-        return Problem.of(401, "Invalid id token", e.getMessage()).toResponse().build();
+        LOG.debugf("id token refused: %s", e.reason());
+        return Problem.of(401, "Invalid id token", e.getMessage()).withReason(e.reason().name()).toResponse().build();
     }
 
     @ServerExceptionMapper
@@ -37,13 +37,14 @@ class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    Response sessionFailure(SessionFailure e) {
-        return upstream(e.failure(), e.userName());
-    }
-
-    @ServerExceptionMapper
-    Response upstreamFailure(UpstreamFailure e) {
-        return upstream(e, null);
+    Response upstreamFailure(UpstreamFailure failure) {
+        // The AWS error's class and AWS's own message: never a token, a credential or a value.
+        LOG.infof("AWS call ended with %d: %s", failure.status(), String.valueOf(failure.getCause()));
+        Response.ResponseBuilder response = Problem.of(failure.status(), failure.title(), failure.getMessage())
+                .withName(failure.userName().orElse(null))
+                .toResponse();
+        failure.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -59,15 +60,6 @@ class ProblemMapper {
         LOG.error("unexpected failure", e);
         return Problem.of(500, "Internal error", "Something went wrong on our side; it has been logged.")
                 .toResponse().build();
-    }
-
-    private static Response upstream(UpstreamFailure failure, String userName) {
-        LOG.infof("AWS call ended with %d: %s", failure.status(), String.valueOf(failure.getCause()));
-        Response.ResponseBuilder response = Problem.of(failure.status(), failure.title(), failure.getMessage())
-                .withName(userName)
-                .toResponse();
-        failure.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
-        return response.build();
     }
 
     private static String describe(int status) {

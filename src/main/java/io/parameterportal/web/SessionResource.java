@@ -1,5 +1,7 @@
 package io.parameterportal.web;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,13 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.parameter.Parameter;
 import io.parameterportal.parameter.ParameterReader;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
+import io.parameterportal.token.TokenRejection;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
 
@@ -50,19 +52,25 @@ public class SessionResource {
                 .invoke(user -> requireNonce(user, request.nonce()))
                 .flatMap(user -> readAsUser(user)
                         .map(parameter -> new SessionView(user.displayName(), parameter))
-                        .onFailure().transform(failure -> namingUser(failure, user)));
+                        .onFailure(UpstreamFailure.class).transform(failure -> ((UpstreamFailure) failure).naming(user.displayName())));
     }
 
     /**
-     * Trades the token for the user's credentials (cached) and reads the parameter with them. Should
-     * AWS refuse cached credentials as such (revoked, expired early), they are traded again once.
+     * Trades the token for the user's credentials (cached for its repeat views) and reads the parameter
+     * with them. Should AWS refuse cached credentials as such (revoked, expired early), they are traded
+     * again once.
      */
     private Uni<Parameter> readAsUser(VerifiedIdToken user) {
-        return identityPool.forUser(user).flatMap(credentials -> parameters.read(settings.parameterName(), credentials)
-                .onFailure(UpstreamFailures::credentialsRejected).recoverWithUni(rejection -> {
-                    identityPool.forget(user, credentials);
-                    return identityPool.forUser(user).flatMap(renewed -> parameters.read(settings.parameterName(), renewed));
+        Optional<String> role = Optional.empty();
+        return identityPool.forToken(user, role).flatMap(credentials -> parameters.read(settings.parameterName(), credentials)
+                .onFailure(SessionResource::credentialsRejected).recoverWithUni(rejection -> {
+                    identityPool.forget(user, role, credentials);
+                    return identityPool.forToken(user, role).flatMap(renewed -> parameters.read(settings.parameterName(), renewed));
                 }));
+    }
+
+    private static boolean credentialsRejected(Throwable failure) {
+        return failure instanceof UpstreamFailure upstream && upstream.credentialsRejected();
     }
 
     private SessionRequest parse(String body) {
@@ -82,12 +90,8 @@ public class SessionResource {
 
     private static void requireNonce(VerifiedIdToken user, String postedNonce) {
         if (postedNonce != null && !user.nonce().map(postedNonce::equals).orElse(false)) {
-            throw new InvalidTokenException("The id token was not issued for this sign-in: its nonce does not match.");
+            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
+                    "The id token was not issued for this sign-in: its nonce does not match.");
         }
-    }
-
-    private static Throwable namingUser(Throwable failure, VerifiedIdToken user) {
-        Throwable classified = UpstreamFailures.classify(failure);
-        return classified instanceof UpstreamFailure upstream ? new SessionFailure(upstream, user.displayName()) : classified;
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
@@ -64,7 +66,27 @@ class PortalSettingsTest {
         return Map.of("portal.mode", "aws", "portal.region", "ap-northeast-1",
                 "portal.user-pool-id", "ap-northeast-1_Pool", "portal.client-id", "client",
                 "portal.identity-pool-id", "ap-northeast-1:0000", "portal.hosted-ui-domain", "fa-012.auth.ap-northeast-1.amazoncognito.com",
-                "portal.parameter-name", "fa-012-authenticated");
+                "portal.parameter-name", "fa-012-authenticated", "portal.public-url", "https://portal.example.com");
+    }
+
+    @Test
+    void awsModeNeedsThePublicUrl() {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.remove("portal.public-url");
+
+        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_PUBLIC_URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "portal.example.com", "ftp://portal.example.com", "https://portal.example.com/app",
+            "https://portal.example.com?x=1", "https://user@portal.example.com" })
+    void thePublicUrlMustBeAnOrigin(String url) {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.public-url", url);
+
+        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be the app's public origin");
     }
 
     private static PortalConfig config(Map<String, String> properties) {

@@ -35,6 +35,7 @@ public class AwsStandInResource implements QuarkusTestResourceLifecycleManager {
                 "portal.client-id", AwsStandIn.CLIENT,
                 "portal.identity-pool-id", AwsStandIn.IDENTITY_POOL,
                 "portal.hosted-ui-domain", "faults.auth.us-east-1.amazoncognito.com",
+                "portal.public-url", "https://portal.example.test",
                 "portal.parameter-name", AwsStandIn.PARAMETER,
                 "portal.aws-endpoint", aws.endpoint(),
                 "portal.upstream-timeout", "1s");

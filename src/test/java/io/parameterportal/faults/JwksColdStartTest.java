@@ -7,25 +7,44 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
-import io.parameterportal.web.Problem;
 import io.parameterportal.testing.AwsStandIn;
+import io.parameterportal.testing.AwsStandIn.Fault;
+import io.parameterportal.testing.TestClock;
+import io.parameterportal.web.Problem;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** A service that never got the user pool's keys answers 503, says not ready, and recovers by itself. */
+/**
+ * A service that never got the user pool's keys answers 503, says not ready, and recovers by itself —
+ * at the next fetch attempt the refetch interval allows, not before.
+ */
 @QuarkusTest
 @TestProfile(JwksColdStartProfile.class)
 class JwksColdStartTest {
 
+    private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);
+
     @InjectAwsStandIn
     AwsStandIn aws;
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @AfterEach
+    void realTime() {
+        TestClock.get().reset();
+    }
+
     @Test
-    void jwksDownWithNoKeysCachedGives503AndNotReadyThenRecovers() throws Exception {
+    void jwksDownWithNoKeysHeldGives503AndNotReadyThenRecoversAtTheNextAttempt() throws Exception {
         aws.fail("Jwks", Fault.dropped());
         String token = aws.idToken("cold-user", "Early Bird");
 
@@ -33,10 +52,16 @@ class JwksColdStartTest {
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("signing keys"));
         assertThat(aws.totalAwsCalls()).isZero();
-        given().when().get("/q/health/ready").then().statusCode(503);
+        given().when().get(ready).then().statusCode(503);
+        assertThat(aws.calls("Jwks")).as("one attempt per interval, however often asked").isEqualTo(1);
 
         aws.heal();
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(503);
+        postSession(token).statusCode(503);
+
+        TestClock.get().advance(REFETCH_INTERVAL);
+        given().when().get(ready).then().statusCode(200);
         postSession(token).statusCode(200).body("name", equalTo("Early Bird"));
+        assertThat(aws.calls("Jwks")).isEqualTo(2);
     }
 }

@@ -1,7 +1,6 @@
 package io.parameterportal.faults;
 
 import static io.parameterportal.testing.SessionRequests.postSession;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
+import io.parameterportal.token.TokenRejection;
 import io.parameterportal.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,6 +35,6 @@ class KeyRotationTest {
         postSession(aws.idToken(UUID.randomUUID().toString(), "Late")).statusCode(200).body("name", equalTo("Late"));
 
         postSession(beforeRotation).statusCode(401).contentType(Problem.MEDIA_TYPE)
-                .body("detail", containsString("key (kid) that the user pool does not publish"));
+                .body("reason", equalTo(TokenRejection.UNKNOWN_KEY.name()));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
+import io.parameterportal.token.TokenRejection;
 import io.parameterportal.web.Problem;
 import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,41 +53,42 @@ class TokenAttackMatrixTest {
 
     static Stream<Arguments> badTokens() {
         return Stream.of(
-                bad("empty", a -> "", "No id token"),
-                bad("not a JWT", a -> "hello world", "well-formed"),
-                bad("two parts", a -> firstParts(a.idToken("u", "U"), 2), "well-formed"),
-                bad("four parts", a -> a.idToken("u", "U") + ".AAAA", "well-formed"),
-                bad("bad base64", a -> "%%%." + firstParts(a.idToken("u", "U"), 2).split("\\.")[1] + ".%%%", "well-formed"),
-                bad("bad JSON payload", a -> replacePayload(a.idToken("u", "U"), "{not json"), "not a JSON object"),
-                bad("alg none", a -> unsigned(a.idClaims("u", "U")), "RS256"),
-                bad("HS256 keyed with the public key", a -> hmacWithPublicKey(a), "RS256"),
-                bad("RS384", a -> AwsStandIn.signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_USING_SHA384), "RS256"),
-                bad("PS256", a -> AwsStandIn.signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_PSS_USING_SHA256), "RS256"),
-                bad("unknown kid", a -> AwsStandIn.signWith(a.idClaims("u", "U"), freshKey("unknown-kid"), AlgorithmIdentifiers.RSA_USING_SHA256), "does not publish"),
-                bad("signed by another key", a -> AwsStandIn.signWith(a.idClaims("u", "U"), freshKey(a.poolKey().getKeyId()), AlgorithmIdentifiers.RSA_USING_SHA256), "signature"),
-                bad("tampered payload", a -> tampered(a.idToken("u", "Eve")), "signature"),
+                bad("empty", a -> "", TokenRejection.MISSING),
+                bad("not a JWT", a -> "hello world", TokenRejection.MALFORMED),
+                bad("two parts", a -> firstParts(a.idToken("u", "U"), 2), TokenRejection.MALFORMED),
+                bad("four parts", a -> a.idToken("u", "U") + ".AAAA", TokenRejection.MALFORMED),
+                bad("bad base64", a -> "%%%." + firstParts(a.idToken("u", "U"), 2).split("\\.")[1] + ".%%%", TokenRejection.MALFORMED),
+                bad("bad JSON payload", a -> replacePayload(a.idToken("u", "U"), "{not json"), TokenRejection.MALFORMED),
+                bad("alg none", a -> unsigned(a.idClaims("u", "U")), TokenRejection.NOT_RS256),
+                bad("HS256 keyed with the public key", a -> hmacWithPublicKey(a), TokenRejection.NOT_RS256),
+                bad("RS384", a -> AwsStandIn.signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_USING_SHA384), TokenRejection.NOT_RS256),
+                bad("PS256", a -> AwsStandIn.signWith(a.idClaims("u", "U"), a.poolKey(), AlgorithmIdentifiers.RSA_PSS_USING_SHA256), TokenRejection.NOT_RS256),
+                bad("unknown kid", a -> AwsStandIn.signWith(a.idClaims("u", "U"), freshKey("unknown-kid"), AlgorithmIdentifiers.RSA_USING_SHA256), TokenRejection.UNKNOWN_KEY),
+                bad("signed by another key", a -> AwsStandIn.signWith(a.idClaims("u", "U"), freshKey(a.poolKey().getKeyId()), AlgorithmIdentifiers.RSA_USING_SHA256), TokenRejection.BAD_SIGNATURE),
+                bad("tampered payload", a -> tampered(a.idToken("u", "Eve")), TokenRejection.BAD_SIGNATURE),
                 bad("expired", a -> a.sign(spoil(a, c -> {
                     c.setIssuedAt(NumericDate.fromSeconds(now() - 7200));
                     c.setExpirationTime(NumericDate.fromSeconds(now() - 3600));
-                })), "expired"),
-                bad("nbf in the future", a -> a.sign(spoil(a, c -> c.setNotBefore(NumericDate.fromSeconds(now() + 3600)))), "not valid before"),
-                bad("iat far in the future", a -> a.sign(spoil(a, c -> c.setIssuedAt(NumericDate.fromSeconds(now() + 3600)))), "future"),
-                bad("wrong iss", a -> a.sign(spoil(a, c -> c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Evil"))), "user pool"),
-                bad("wrong aud", a -> a.sign(spoil(a, c -> c.setAudience("evilclient"))), "another app client"),
-                bad("access token", a -> a.sign(spoil(a, c -> c.setClaim("token_use", "access"))), "token_use is access"),
-                bad("no token_use", a -> a.sign(spoil(a, c -> c.unsetClaim("token_use"))), "no token_use"),
-                bad("no sub", a -> a.sign(spoil(a, c -> c.unsetClaim("sub"))), "no subject"));
+                })), TokenRejection.EXPIRED),
+                bad("nbf in the future", a -> a.sign(spoil(a, c -> c.setNotBefore(NumericDate.fromSeconds(now() + 3600)))), TokenRejection.NOT_YET_VALID),
+                bad("iat far in the future", a -> a.sign(spoil(a, c -> c.setIssuedAt(NumericDate.fromSeconds(now() + 3600)))), TokenRejection.ISSUED_IN_THE_FUTURE),
+                bad("wrong iss", a -> a.sign(spoil(a, c -> c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Evil"))), TokenRejection.WRONG_ISSUER),
+                bad("wrong aud", a -> a.sign(spoil(a, c -> c.setAudience("evilclient"))), TokenRejection.WRONG_AUDIENCE),
+                bad("access token", a -> a.sign(spoil(a, c -> c.setClaim("token_use", "access"))), TokenRejection.NOT_AN_ID_TOKEN),
+                bad("no token_use", a -> a.sign(spoil(a, c -> c.unsetClaim("token_use"))), TokenRejection.NOT_AN_ID_TOKEN),
+                bad("no sub", a -> a.sign(spoil(a, c -> c.unsetClaim("sub"))), TokenRejection.NO_SUBJECT));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTokens")
-    void badTokenGets401WithAReasonAndNoAwsCall(String kind, TokenMaker maker, String reason) throws Exception {
+    void badTokenGets401WithAReasonAndNoAwsCall(String kind, TokenMaker maker, TokenRejection reason) throws Exception {
         String token = maker.make(aws);
 
         postSession(token).statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(401))
-                .body("detail", containsString(reason))
+                .body("reason", equalTo(reason.name()))
+                .body("detail", not(emptyOrNullString()))
                 .body(token.length() > 8 ? not(containsString(token)) : not(containsString("\u0000")));
         assertThat(aws.totalAwsCalls()).as("AWS calls caused by a bad token").isEqualTo(awsCallsBefore);
     }
@@ -95,7 +98,7 @@ class TokenAttackMatrixTest {
         String make(AwsStandIn aws) throws Exception;
     }
 
-    private static Arguments bad(String kind, TokenMaker maker, String reason) {
+    private static Arguments bad(String kind, TokenMaker maker, TokenRejection reason) {
         return Arguments.of(kind, maker, reason);
     }
 

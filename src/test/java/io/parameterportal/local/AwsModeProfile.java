@@ -16,6 +16,7 @@ public class AwsModeProfile implements QuarkusTestProfile {
                 "portal.client-id", "localdemoclient",
                 "portal.identity-pool-id", "us-east-1:00000000-0000-4000-8000-000000000000",
                 "portal.hosted-ui-domain", "fa-012.auth.us-east-1.amazoncognito.com",
+                "portal.public-url", "https://portal.example.test",
                 "portal.parameter-name", "fa-012-authenticated",
                 "portal.aws-endpoint", "http://127.0.0.1:9");
     }

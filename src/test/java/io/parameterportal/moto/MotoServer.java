@@ -37,6 +37,8 @@ public class MotoServer implements QuarkusTestResourceLifecycleManager {
     public static final String PARAMETER_NAME_ARG = "parameter-name";
 
     public static final String HOSTED_UI_DOMAIN = "fa-012.auth.us-east-1.amazoncognito.com";
+    /** The portal's public origin in these tests: links must come from it, never from the request. */
+    public static final String PUBLIC_URL = "https://portal.example.test";
 
     private static final Duration PYTHON_CHECK_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -77,6 +79,7 @@ public class MotoServer implements QuarkusTestResourceLifecycleManager {
         config.put("portal.client-id", fixture.clientId());
         config.put("portal.identity-pool-id", fixture.identityPoolId());
         config.put("portal.hosted-ui-domain", HOSTED_UI_DOMAIN);
+        config.put("portal.public-url", PUBLIC_URL);
         config.put("portal.parameter-name", parameterName);
         config.put("portal.aws-endpoint", endpoint);
         return config;

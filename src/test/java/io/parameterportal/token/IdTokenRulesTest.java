@@ -3,7 +3,6 @@ package io.parameterportal.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,8 +17,8 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
-import org.jose4j.lang.UnresolvableKeyException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +33,7 @@ class IdTokenRulesTest {
     private static RsaJsonWebKey poolKey;
     private static RsaJsonWebKey otherKey;
     private static IdTokenRules rules;
+    private static VerificationKeyResolver keys;
 
     @BeforeAll
     static void keys() throws JoseException {
@@ -41,13 +41,13 @@ class IdTokenRulesTest {
         poolKey.setKeyId("pool-key");
         otherKey = RsaJwkGenerator.generateJwk(2048);
         otherKey.setKeyId("pool-key");
-        rules = new IdTokenRules(ISSUER, CLIENT, Duration.ofSeconds(30),
-                new JwksVerificationKeyResolver(List.of(poolKey)));
+        keys = new JwksVerificationKeyResolver(List.of(poolKey));
+        rules = new IdTokenRules(ISSUER, CLIENT, Duration.ofSeconds(30));
     }
 
     @Test
     void validIdTokenYieldsSubjectNameAndNonce() throws JoseException {
-        VerifiedIdToken token = rules.check(sign(claims(c -> c.setClaim("nonce", "n-1")), poolKey));
+        VerifiedIdToken token = rules.check(sign(claims(c -> c.setClaim("nonce", "n-1")), poolKey), keys, Instant.now());
 
         assertThat(token.subject()).isEqualTo("user-1");
         assertThat(token.displayName()).isEqualTo("Ada Lovelace");
@@ -57,7 +57,7 @@ class IdTokenRulesTest {
 
     @Test
     void usernameStandsInWhenTheTokenHasNoName() throws JoseException {
-        VerifiedIdToken token = rules.check(sign(claims(c -> c.unsetClaim("name")), poolKey));
+        VerifiedIdToken token = rules.check(sign(claims(c -> c.unsetClaim("name")), poolKey), keys, Instant.now());
 
         assertThat(token.displayName()).isEqualTo("ada");
     }
@@ -69,23 +69,23 @@ class IdTokenRulesTest {
             c.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().minusSeconds(3600).getEpochSecond()));
         }), poolKey);
 
-        assertRejected(token, "expired at");
+        assertRejected(token, TokenRejection.EXPIRED, "expired at");
     }
 
     @Test
     void tokenOfAnotherClientIsRejected() throws JoseException {
-        assertRejected(sign(claims(c -> c.setAudience("someone-else")), poolKey), "another app client");
+        assertRejected(sign(claims(c -> c.setAudience("someone-else")), poolKey), TokenRejection.WRONG_AUDIENCE, "another app client");
     }
 
     @Test
     void tokenOfAnotherPoolIsRejected() throws JoseException {
         assertRejected(sign(claims(c -> c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")), poolKey),
-                "not issued by this app's user pool");
+                TokenRejection.WRONG_ISSUER, "not issued by this app's user pool");
     }
 
     @Test
     void accessTokenIsRejectedAsTheWrongUse() throws JoseException {
-        assertRejected(sign(claims(c -> c.setClaim("token_use", "access")), poolKey), "token_use is access");
+        assertRejected(sign(claims(c -> c.setClaim("token_use", "access")), poolKey), TokenRejection.NOT_AN_ID_TOKEN, "token_use is access");
     }
 
     @Test
@@ -94,7 +94,7 @@ class IdTokenRulesTest {
             c.unsetClaim("aud");
             c.setClaim("client_id", CLIENT);
             c.setClaim("token_use", "access");
-        }), poolKey), "token_use is access");
+        }), poolKey), TokenRejection.NOT_AN_ID_TOKEN, "token_use is access");
     }
 
     @Test
@@ -102,23 +102,23 @@ class IdTokenRulesTest {
         assertRejected(sign(claims(c -> {
             c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other");
             c.setAudience("other-client");
-        }), poolKey), "not issued by this app's user pool");
+        }), poolKey), TokenRejection.WRONG_ISSUER, "not issued by this app's user pool");
     }
 
     @Test
     void tokenWithoutUseIsRejected() throws JoseException {
-        assertRejected(sign(claims(c -> c.unsetClaim("token_use")), poolKey), "no token_use");
+        assertRejected(sign(claims(c -> c.unsetClaim("token_use")), poolKey), TokenRejection.NOT_AN_ID_TOKEN, "no token_use");
     }
 
     @Test
     void tokenWithoutSubjectIsRejected() throws JoseException {
-        assertRejected(sign(claims(c -> c.unsetClaim("sub")), poolKey), "no subject");
+        assertRejected(sign(claims(c -> c.unsetClaim("sub")), poolKey), TokenRejection.NO_SUBJECT, "no subject");
     }
 
     @Test
     void tokenSignedByAnotherKeyWithTheSameKidIsRejected() throws JoseException {
         assertRejected(sign(claims(c -> {
-        }), otherKey), "signature does not match");
+        }), otherKey), TokenRejection.BAD_SIGNATURE, "signature does not match");
     }
 
     @Test
@@ -126,7 +126,7 @@ class IdTokenRulesTest {
         RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
         stranger.setKeyId("stranger");
         assertRejected(sign(claims(c -> {
-        }), stranger), "does not publish");
+        }), stranger), TokenRejection.UNKNOWN_KEY, "does not publish");
     }
 
     @Test
@@ -136,7 +136,7 @@ class IdTokenRulesTest {
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1])).replace("Ada Lovelace", "Eve Mallory").getBytes());
 
-        assertRejected(parts[0] + "." + forged + "." + parts[2], "signature does not match");
+        assertRejected(parts[0] + "." + forged + "." + parts[2], TokenRejection.BAD_SIGNATURE, "signature does not match");
     }
 
     @Test
@@ -147,7 +147,7 @@ class IdTokenRulesTest {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
 
-        assertRejected(jws.getCompactSerialization(), "RS256");
+        assertRejected(jws.getCompactSerialization(), TokenRejection.NOT_RS256, "RS256");
     }
 
     @Test
@@ -159,39 +159,60 @@ class IdTokenRulesTest {
         jws.setKeyIdHeaderValue("pool-key");
         jws.setKey(new HmacKey(poolKey.getPublicKey().getEncoded()));
 
-        assertRejected(jws.getCompactSerialization(), "RS256");
+        assertRejected(jws.getCompactSerialization(), TokenRejection.NOT_RS256, "RS256");
     }
 
     @Test
     void tokenFromTheFutureIsRejected() throws JoseException {
         assertRejected(sign(claims(c -> c.setIssuedAt(
                 org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().plusSeconds(3600).getEpochSecond()))), poolKey),
-                "issued in the future");
+                TokenRejection.ISSUED_IN_THE_FUTURE, "issued in the future");
     }
 
     @Test
     void garbageAndTruncatedTokensAreRejected() {
-        assertRejected("not-a-jwt", "well-formed");
-        assertRejected("aGVsbG8.d29ybGQ", "well-formed");
-        assertRejected("", "No id token");
+        assertRejected("not-a-jwt", TokenRejection.MALFORMED, "well-formed");
+        assertRejected("aGVsbG8.d29ybGQ", TokenRejection.MALFORMED, "well-formed");
+        assertRejected("", TokenRejection.MISSING, "No id token");
     }
 
     @Test
-    void unreachableKeysAreReportedAsUnavailableNotAsABadToken() throws JoseException {
-        IdTokenRules offline = new IdTokenRules(ISSUER, CLIENT, Duration.ofSeconds(30), (jws, nesting) -> {
-            throw new UnresolvableKeyException("JWKS fetch failed", new IOException("connection refused"));
-        });
+    void tokenWithCharactersOutsideBase64UrlIsRefusedBeforeParsing() throws JoseException {
+        String good = sign(claims(c -> {
+        }), poolKey);
+
+        assertRejected(good.replaceFirst("\\.", ".\u00e9"), TokenRejection.MALFORMED, "well-formed");
+        assertRejected(good + " ", TokenRejection.MALFORMED, "well-formed");
+    }
+
+    @Test
+    void timeRulesAreJudgedAtTheTimeGivenNotTheSystemClock() throws JoseException {
         String token = sign(claims(c -> {
         }), poolKey);
 
-        assertThatThrownBy(() -> offline.check(token)).isInstanceOf(SigningKeysUnavailableException.class);
+        assertThatThrownBy(() -> rules.check(token, keys, Instant.now().plus(Duration.ofHours(2))))
+                .isInstanceOfSatisfying(InvalidTokenException.class, e -> assertThat(e.reason()).isEqualTo(TokenRejection.EXPIRED));
+        assertThat(rules.check(token, keys, Instant.now().plus(Duration.ofMinutes(59))).subject()).isEqualTo("user-1");
     }
 
-    private static void assertRejected(String token, String reason) {
-        assertThatThrownBy(() -> rules.check(token))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasMessageContaining(reason)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.isEmpty() ? "\u0000" : token));
+    @Test
+    void groupRolesAndThePreferredRoleAreRead() throws JoseException {
+        VerifiedIdToken token = rules.check(sign(claims(c -> {
+            c.setStringListClaim("cognito:roles", "arn:aws:iam::1:role/A", "arn:aws:iam::1:role/B");
+            c.setClaim("cognito:preferred_role", "arn:aws:iam::1:role/A");
+        }), poolKey), keys, Instant.now());
+
+        assertThat(token.roles()).containsExactly("arn:aws:iam::1:role/A", "arn:aws:iam::1:role/B");
+        assertThat(token.preferredRole()).contains("arn:aws:iam::1:role/A");
+    }
+
+    private static void assertRejected(String token, TokenRejection reason, String sentence) {
+        assertThatThrownBy(() -> rules.check(token, keys, Instant.now()))
+                .isInstanceOfSatisfying(InvalidTokenException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.getMessage()).contains(sentence).doesNotContain(token.isEmpty() ? "\u0000" : token);
+                    assertThat(e.getCause()).isNull();
+                });
     }
 
     private static JwtClaims claims(Consumer<JwtClaims> change) {

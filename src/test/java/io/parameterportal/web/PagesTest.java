@@ -29,7 +29,7 @@ class PagesTest {
 
         URI signIn = URI.create(href(html, "sign-in"));
         Map<String, String> query = query(signIn);
-        assertThat(signIn.getPath()).isEqualTo("/local/login");
+        assertThat(signIn.getPath()).isEqualTo("/local/oauth2/authorize");
         assertThat(query).containsEntry("response_type", "token")
                 .containsEntry("client_id", "localdemoclient")
                 .containsEntry("redirect_uri", LocalSignIn.app() + "/signin")

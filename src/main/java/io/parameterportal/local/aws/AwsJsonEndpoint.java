@@ -17,8 +17,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /local/}: the one address the SDK's Cognito Identity and SSM clients call in local
- * mode. Picks the service by the {@code X-Amz-Target} prefix and answers as AWS does: 200 with the
+ * {@code POST /local/}: the one address the SDK's Cognito Identity, Cognito Identity Provider (admin
+ * calls) and SSM clients call in local mode. Picks the service by the {@code X-Amz-Target} prefix and answers as AWS does: 200 with the
  * operation's JSON, or an error status with {@code {"__type": …, "message": …}}.
  */
 @ApplicationScoped
@@ -34,8 +34,10 @@ public class AwsJsonEndpoint {
     private final Map<String, AwsJsonService> services;
     private final AwsJson json;
 
-    AwsJsonEndpoint(LocalIdentityPool identityPool, LocalParameterStore parameterStore, AwsJson json) {
-        this.services = Map.of(identityPool.targetPrefix(), identityPool, parameterStore.targetPrefix(), parameterStore);
+    AwsJsonEndpoint(LocalIdentityPool identityPool, LocalParameterStore parameterStore, LocalUserPoolAdmin userPoolAdmin,
+            AwsJson json) {
+        this.services = Map.of(identityPool.targetPrefix(), identityPool, parameterStore.targetPrefix(), parameterStore,
+                userPoolAdmin.targetPrefix(), userPoolAdmin);
         this.json = json;
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.config.PortalSettings;
+import io.parameterportal.local.userpool.LocalUsers;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.VerifiedIdToken;
@@ -15,7 +16,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The local stand-in of a Cognito identity pool without unauthenticated identities: GetId and
  * GetCredentialsForIdentity for users of the local user pool, whose id token is the only credential.
- * The token is checked by the app's own {@link IdTokenVerifier}, so the same rules apply as in aws mode.
+ * The token is checked by the app's own {@link IdTokenVerifier}, so the same rules apply as in aws mode;
+ * then, as Cognito's server-side token check does, the user pool is asked whether the user still
+ * holds it: a disabled, deleted or globally signed-out user's token is refused.
  */
 @ApplicationScoped
 class LocalIdentityPool implements AwsJsonService {
@@ -39,12 +42,15 @@ class LocalIdentityPool implements AwsJsonService {
     private final PortalSettings settings;
     private final IdTokenVerifier verifier;
     private final CredentialStore credentials;
+    private final LocalUsers users;
     private final AwsJson json;
 
-    LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, AwsJson json) {
+    LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, LocalUsers users,
+            AwsJson json) {
         this.settings = settings;
         this.verifier = verifier;
         this.credentials = credentials;
+        this.users = users;
         this.json = json;
     }
 
@@ -90,7 +96,10 @@ class LocalIdentityPool implements AwsJsonService {
             throw notAuthorized("Invalid login token. The only provider of this identity pool is " + settings.providerName() + ".");
         }
         return verifier.verify(token)
-                .onFailure(InvalidTokenException.class).transform(e -> notAuthorized("Invalid login token. " + e.getMessage()));
+                .onFailure(InvalidTokenException.class).transform(e -> notAuthorized("Invalid login token. " + e.getMessage()))
+                .invoke(user -> users.refusal(user.subject(), user.issuedAt()).ifPresent(reason -> {
+                    throw notAuthorized("Invalid login token. " + reason);
+                }));
     }
 
     /** Stable per user, as Cognito keeps one identity per user and pool. */

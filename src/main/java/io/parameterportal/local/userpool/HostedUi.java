@@ -42,8 +42,8 @@ public class HostedUi {
 
     /** {@code GET /login}: the form, carrying the app's OAuth parameters in hidden fields. */
     public void showSignIn(RoutingContext context) {
-        SignInRequest request = SignInRequest.from(context.request()::getParam);
         guarded(context, () -> {
+            SignInRequest request = SignInRequest.from(context.request().params());
             client.checkSignIn(request, requestBase(context.request()));
             page(context, 200, Templates.login(request, SIGN_IN_PATH, "", "", true));
         });
@@ -52,13 +52,20 @@ public class HostedUi {
     /** {@code POST /login}: the form's answer. */
     public void signIn(RoutingContext context) {
         HttpServerRequest http = context.request();
-        SignInRequest request = SignInRequest.from(http::getFormAttribute);
         guarded(context, () -> {
+            SignInRequest request = SignInRequest.from(http.formAttributes());
             client.checkSignIn(request, requestBase(http));
             String username = http.getFormAttribute("username");
+            String shownName = username == null ? "" : username;
             users.authenticate(username, http.getFormAttribute("password")).ifPresentOrElse(
-                    user -> redirect(context, request.redirectWith(userPool.signIn(user, request.scope(), request.nonce()))),
-                    () -> page(context, 200, Templates.login(request, SIGN_IN_PATH, username == null ? "" : username,
+                    user -> {
+                        if (users.isEnabled(user.username())) {
+                            redirect(context, request.redirectWith(userPool.signIn(user, request.scope(), request.nonce())));
+                        } else {
+                            page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName, "User is disabled.", true));
+                        }
+                    },
+                    () -> page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName,
                             "Incorrect username or password.", true)));
         });
     }

@@ -1,7 +1,9 @@
 package io.parameterportal.local.userpool;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,11 @@ class LocalAppClient {
                     + "\": this local user pool offers only the implicit grant (response_type=token).");
         }
         requireAppUrl(request.redirectUri(), "/signin", "redirect_uri", requestBase);
-        Set<String> scopes = Set.of(request.scope().trim().split("\\s+"));
+        List<String> named = List.of(request.scope().trim().split("\\s+"));
+        Set<String> scopes = new HashSet<>(named);
+        if (scopes.size() != named.size()) {
+            throw new HostedUiException("Invalid scope \"" + request.scope() + "\": a scope is named more than once.");
+        }
         if (!scopes.contains("openid") || !ALLOWED_SCOPES.containsAll(scopes)) {
             throw new HostedUiException("Invalid scope \"" + request.scope() + "\": ask for openid, optionally with "
                     + "profile and email.");

@@ -8,6 +8,10 @@ public record LocalUser(String username, String name, String email) {
 
     /** Derived from the username, so that a user keeps their {@code sub} (and identity id) across restarts. */
     String sub() {
+        return subOf(username);
+    }
+
+    static String subOf(String username) {
         return UUID.nameUUIDFromBytes(("sub:" + username).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.parameterportal.local.userpool;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,14 +31,16 @@ public class LocalUserPool {
     private final RsaJsonWebKey key;
     private final String issuer;
     private final String clientId;
+    private final Clock clock;
 
-    LocalUserPool(PortalSettings settings) throws JoseException {
+    LocalUserPool(PortalSettings settings, Clock clock) throws JoseException {
         this.key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId(UUID.randomUUID().toString());
         key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
         key.setUse("sig");
         this.issuer = settings.issuer();
         this.clientId = settings.clientId();
+        this.clock = clock;
     }
 
     /** The JWKS document: the public key only. */
@@ -46,7 +49,7 @@ public class LocalUserPool {
     }
 
     SignedInTokens signIn(LocalUser user, String scope, String nonce) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return new SignedInTokens(idToken(user, clientId, nonce, now), accessToken(user, scope, now), TOKEN_LIFETIME);
     }
 

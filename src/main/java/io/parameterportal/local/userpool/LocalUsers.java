@@ -2,22 +2,37 @@ package io.parameterportal.local.userpool;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
-/** The local user pool's users, from {@code portal.local.users}. */
+/**
+ * The local user pool's users, from {@code portal.local.users}, and what an administrator may do to
+ * them at runtime as on Cognito: disable and enable a user, sign a user out globally. The local
+ * identity pool asks {@link #refusal} before it honours a token, as Cognito's identity pool does with
+ * its server-side token check.
+ */
 @ApplicationScoped
-class LocalUsers {
+public class LocalUsers {
 
     private final Map<String, PortalConfig.Local.User> users;
+    private final Clock clock;
+    private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
+    /** Per user, the second of their last global sign-out: tokens issued up to then are revoked. */
+    private final Map<String, Instant> signedOutAt = new ConcurrentHashMap<>();
 
-    LocalUsers(PortalSettings settings) {
+    LocalUsers(PortalSettings settings, Clock clock) {
         this.users = settings.local().users();
+        this.clock = clock;
+        users.forEach((username, user) -> enabled.put(username, user.enabled()));
     }
 
     /** The user, when the password is theirs; empty for an unknown user or a wrong password alike. */
@@ -27,6 +42,40 @@ class LocalUsers {
             return Optional.empty();
         }
         return Optional.of(new LocalUser(username, user.name(), user.email()));
+    }
+
+    /** Why the identity pool must refuse a token of the user with {@code sub} issued at {@code issuedAt}, if it must. */
+    public Optional<String> refusal(String sub, Instant issuedAt) {
+        Optional<String> username = users.keySet().stream().filter(name -> LocalUser.subOf(name).equals(sub)).findFirst();
+        if (username.isEmpty()) {
+            return Optional.of("User does not exist.");
+        }
+        if (!isEnabled(username.get())) {
+            return Optional.of("User is disabled.");
+        }
+        Instant signOut = signedOutAt.get(username.get());
+        if (signOut != null && !issuedAt.isAfter(signOut)) {
+            return Optional.of("Token has been revoked.");
+        }
+        return Optional.empty();
+    }
+
+    boolean isEnabled(String username) {
+        return enabled.getOrDefault(username, false);
+    }
+
+    /** @return false when there is no such user */
+    public boolean setEnabled(String username, boolean value) {
+        return users.containsKey(username) && enabled.replace(username, value) != null;
+    }
+
+    /** Revokes every token the user holds now (as AdminUserGlobalSignOut); @return false when there is no such user */
+    public boolean signOutGlobally(String username) {
+        if (!users.containsKey(username)) {
+            return false;
+        }
+        signedOutAt.put(username, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return true;
     }
 
     private static boolean sameText(String expected, String given) {

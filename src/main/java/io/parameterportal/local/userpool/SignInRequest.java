@@ -2,7 +2,10 @@ package io.parameterportal.local.userpool;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.UnaryOperator;
+
+import io.vertx.core.MultiMap;
 
 /**
  * The OAuth parameters of a hosted-UI sign-in, as the app sent them (query of the sign-in page,
@@ -13,15 +16,23 @@ record SignInRequest(String responseType, String clientId, String redirectUri, S
 
     private static final String CLIENT_SCOPES = "openid profile";
 
-    static SignInRequest from(UnaryOperator<String> parameter) {
-        String scope = text(parameter.apply("scope"));
+    /** @throws HostedUiException when a parameter is given more than once: which one counts would be a guess */
+    static SignInRequest from(MultiMap parameters) {
+        UnaryOperator<String> parameter = name -> {
+            List<String> values = parameters.getAll(name);
+            if (values.size() > 1) {
+                throw new HostedUiException("The parameter " + name + " is given more than once.");
+            }
+            return values.isEmpty() ? "" : values.get(0);
+        };
+        String scope = parameter.apply("scope");
         return new SignInRequest(
-                text(parameter.apply("response_type")),
-                text(parameter.apply("client_id")),
-                text(parameter.apply("redirect_uri")),
+                parameter.apply("response_type"),
+                parameter.apply("client_id"),
+                parameter.apply("redirect_uri"),
                 scope.isBlank() ? CLIENT_SCOPES : scope,
-                text(parameter.apply("state")),
-                text(parameter.apply("nonce")));
+                parameter.apply("state"),
+                parameter.apply("nonce"));
     }
 
     /** The implicit grant's answer: the tokens travel in the fragment, which browsers never send to a server. */
@@ -35,10 +46,6 @@ record SignInRequest(String responseType, String clientId, String redirectUri, S
             fragment.append("&state=").append(encode(state));
         }
         return redirectUri + "#" + fragment;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     private static String encode(String value) {

@@ -1,0 +1,71 @@
+package io.parameterportal.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The system clock plus an offset a test can move forward, replacing the app's clock in every
+ * {@code @QuarkusTest}: time-based rules are proven by moving time, never by sleeping. A test that
+ * moves it calls {@link #reset()} when done, so that the next test sees real time again.
+ */
+public final class TestClock extends Clock {
+
+    private static final TestClock INSTANCE = new TestClock();
+
+    private volatile Duration offset = Duration.ZERO;
+
+    private TestClock() {
+    }
+
+    public static TestClock get() {
+        return INSTANCE;
+    }
+
+    public void advance(Duration amount) {
+        offset = offset.plus(amount);
+    }
+
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    /** The same time in nanoseconds, as Caffeine's ticker counts. */
+    public long nanos() {
+        Instant now = instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the test clock is UTC only");
+    }
+
+    /** Takes the place of the app's system clock in tests. */
+    static class Producer {
+        @Produces
+        @Singleton
+        @Alternative
+        @Priority(1)
+        Clock clock() {
+            return INSTANCE;
+        }
+    }
+}
