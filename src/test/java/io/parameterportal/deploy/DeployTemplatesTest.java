@@ -1,12 +1,6 @@
 package io.parameterportal.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +28,10 @@ class DeployTemplatesTest {
 
     private static final Path DEPLOY = Path.of("deploy");
 
-    /** Every setting the app reads in aws mode (see DESIGN.md), plus its public URL. */
+    /**
+     * Every setting the app reads in aws mode that comes from the cognito stack: the table "How the
+     * Cognito settings reach the tasks" in deploy/README.md.
+     */
     private static final List<String> PORTAL_SETTINGS = List.of(
             "PORTAL_USER_POOL_ID", "PORTAL_CLIENT_ID", "PORTAL_IDENTITY_POOL_ID", "PORTAL_HOSTED_UI_DOMAIN",
             "PORTAL_PARAMETER_NAME", "PORTAL_PUBLIC_URL");
@@ -79,24 +75,24 @@ class DeployTemplatesTest {
                 contains: !Contains [[a], !Ref P]
                 """);
 
-        assertEquals(Map.of("Ref", "Thing"), parsed.get("ref"));
-        assertEquals(sub("${AWS::Region}-x"), parsed.get("sub"));
-        assertEquals(Map.of("Fn::Sub", List.of("${A}", Map.of("A", "b"))), parsed.get("subList"));
-        assertEquals(getAtt("Role", "Arn"), parsed.get("getAtt"));
-        assertEquals(getAtt("Role", "Arn"), parsed.get("getAttList"));
-        assertEquals(Map.of("Fn::If", List.of("Cond", "a", "b")), parsed.get("if"));
-        assertEquals(Map.of("Fn::Equals", List.of("a", "b")), parsed.get("equals"));
-        assertEquals(Map.of("Fn::Not", List.of(Map.of("Condition", "Cond"))), parsed.get("not"));
-        assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "A"), Map.of("Condition", "B"))), parsed.get("and"));
-        assertEquals(Map.of("Fn::Or", List.of(Map.of("Condition", "A"), Map.of("Condition", "B"))), parsed.get("or"));
-        assertEquals(Map.of("Fn::Join", List.of(",", List.of("a", "b"))), parsed.get("join"));
-        assertEquals(Map.of("Fn::Select", List.of(0, Map.of("Fn::GetAZs", ""))), parsed.get("select"));
-        assertEquals(Map.of("Fn::Split", List.of(",", "a,b")), parsed.get("split"));
-        assertEquals(Map.of("Fn::ImportValue", sub("${S}-Id")), parsed.get("import"));
-        assertEquals(Map.of("Fn::FindInMap", List.of("M", "k", "v")), parsed.get("findInMap"));
-        assertEquals(Map.of("Fn::Base64", "text"), parsed.get("base64"));
-        assertEquals(Map.of("Fn::Cidr", List.of("10.0.0.0/16", 4, 8)), parsed.get("cidr"));
-        assertEquals(Map.of("Fn::Contains", List.of(List.of("a"), ref("P"))), parsed.get("contains"));
+        assertThat(parsed.get("ref")).isEqualTo(Map.of("Ref", "Thing"));
+        assertThat(parsed.get("sub")).isEqualTo(sub("${AWS::Region}-x"));
+        assertThat(parsed.get("subList")).isEqualTo(Map.of("Fn::Sub", List.of("${A}", Map.of("A", "b"))));
+        assertThat(parsed.get("getAtt")).isEqualTo(getAtt("Role", "Arn"));
+        assertThat(parsed.get("getAttList")).isEqualTo(getAtt("Role", "Arn"));
+        assertThat(parsed.get("if")).isEqualTo(Map.of("Fn::If", List.of("Cond", "a", "b")));
+        assertThat(parsed.get("equals")).isEqualTo(Map.of("Fn::Equals", List.of("a", "b")));
+        assertThat(parsed.get("not")).isEqualTo(Map.of("Fn::Not", List.of(Map.of("Condition", "Cond"))));
+        assertThat(parsed.get("and")).isEqualTo(Map.of("Fn::And", List.of(Map.of("Condition", "A"), Map.of("Condition", "B"))));
+        assertThat(parsed.get("or")).isEqualTo(Map.of("Fn::Or", List.of(Map.of("Condition", "A"), Map.of("Condition", "B"))));
+        assertThat(parsed.get("join")).isEqualTo(Map.of("Fn::Join", List.of(",", List.of("a", "b"))));
+        assertThat(parsed.get("select")).isEqualTo(Map.of("Fn::Select", List.of(0, Map.of("Fn::GetAZs", ""))));
+        assertThat(parsed.get("split")).isEqualTo(Map.of("Fn::Split", List.of(",", "a,b")));
+        assertThat(parsed.get("import")).isEqualTo(Map.of("Fn::ImportValue", sub("${S}-Id")));
+        assertThat(parsed.get("findInMap")).isEqualTo(Map.of("Fn::FindInMap", List.of("M", "k", "v")));
+        assertThat(parsed.get("base64")).isEqualTo(Map.of("Fn::Base64", "text"));
+        assertThat(parsed.get("cidr")).isEqualTo(Map.of("Fn::Cidr", List.of("10.0.0.0/16", 4, 8)));
+        assertThat(parsed.get("contains")).isEqualTo(Map.of("Fn::Contains", List.of(List.of("a"), ref("P"))));
     }
 
     // ---- cognito.yaml ----------------------------------------------------------------------------
@@ -105,50 +101,48 @@ class DeployTemplatesTest {
     void userPoolSignsInWithEmailAndRequiresName() {
         Map<String, Object> pool = properties(cognito, "UserPool", "AWS::Cognito::UserPool");
 
-        assertEquals(List.of("email"), pool.get("UsernameAttributes"));
+        assertThat(pool.get("UsernameAttributes")).isEqualTo(List.of("email"));
         Map<String, Object> name = list(pool.get("Schema")).stream().map(DeployTemplatesTest::map)
                 .filter(attribute -> "name".equals(attribute.get("Name")))
                 .findFirst().orElseThrow(() -> new AssertionError("no `name` attribute in the schema"));
-        assertEquals(true, name.get("Required"));
+        assertThat(name.get("Required")).isEqualTo(true);
     }
 
     @Test
     void appClientUsesOnlyImplicitFlowWithOpenidProfileAndHttpsSigninSignoutUrls() {
         Map<String, Object> client = properties(cognito, "UserPoolClient", "AWS::Cognito::UserPoolClient");
 
-        assertEquals(ref("UserPool"), client.get("UserPoolId"));
-        assertEquals(true, client.get("AllowedOAuthFlowsUserPoolClient"));
-        assertEquals(List.of("implicit"), client.get("AllowedOAuthFlows"));
-        assertEquals(Set.of("openid", "profile"), Set.copyOf(list(client.get("AllowedOAuthScopes"))));
-        assertEquals(2, list(client.get("AllowedOAuthScopes")).size());
-        assertEquals(List.of("COGNITO"), client.get("SupportedIdentityProviders"));
-        assertEquals(List.of(sub("https://${DomainName}/signin")), client.get("CallbackURLs"));
-        assertEquals(List.of(sub("https://${DomainName}/signout")), client.get("LogoutURLs"));
-        assertNotEquals(true, client.get("GenerateSecret"), "a browser client has no secret");
+        assertThat(client.get("UserPoolId")).isEqualTo(ref("UserPool"));
+        assertThat(client.get("AllowedOAuthFlowsUserPoolClient")).isEqualTo(true);
+        assertThat(client.get("AllowedOAuthFlows")).isEqualTo(List.of("implicit"));
+        assertThat(list(client.get("AllowedOAuthScopes"))).containsExactlyInAnyOrder("openid", "profile");
+        assertThat(client.get("SupportedIdentityProviders")).isEqualTo(List.of("COGNITO"));
+        assertThat(client.get("CallbackURLs")).isEqualTo(List.of(sub("https://${DomainName}/signin")));
+        assertThat(client.get("LogoutURLs")).isEqualTo(List.of(sub("https://${DomainName}/signout")));
+        assertThat(client.get("GenerateSecret")).as("a browser client has no secret").isNotEqualTo(true);
     }
 
     @Test
     void hostedUiDomainBelongsToTheUserPool() {
         Map<String, Object> domain = properties(cognito, "UserPoolDomain", "AWS::Cognito::UserPoolDomain");
 
-        assertEquals(ref("HostedUiDomainPrefix"), domain.get("Domain"));
-        assertEquals(ref("UserPool"), domain.get("UserPoolId"));
+        assertThat(domain.get("Domain")).isEqualTo(ref("HostedUiDomainPrefix"));
+        assertThat(domain.get("UserPoolId")).isEqualTo(ref("UserPool"));
     }
 
     @Test
     void identityPoolAllowsNoUnauthenticatedIdentities() {
         Map<String, Object> pool = properties(cognito, "IdentityPool", "AWS::Cognito::IdentityPool");
 
-        assertEquals(false, pool.get("AllowUnauthenticatedIdentities"));
-        assertNotEquals(true, pool.get("AllowClassicFlow"));
+        assertThat(pool.get("AllowUnauthenticatedIdentities")).isEqualTo(false);
+        assertThat(pool.get("AllowClassicFlow")).isNotEqualTo(true);
         List<Object> providers = list(pool.get("CognitoIdentityProviders"));
-        assertEquals(1, providers.size());
+        assertThat(providers).hasSize(1);
         Map<String, Object> provider = map(providers.get(0));
-        assertEquals(sub("cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"), provider.get("ProviderName"));
-        assertEquals(ref("UserPoolClient"), provider.get("ClientId"));
-        assertFalse(pool.containsKey("SupportedLoginProviders"), "no other identity providers");
-        assertFalse(pool.containsKey("OpenIdConnectProviderARNs"), "no other identity providers");
-        assertFalse(pool.containsKey("SamlProviderARNs"), "no other identity providers");
+        assertThat(provider.get("ProviderName")).isEqualTo(sub("cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"));
+        assertThat(provider.get("ClientId")).isEqualTo(ref("UserPoolClient"));
+        assertThat(pool).as("no other identity providers")
+                .doesNotContainKeys("SupportedLoginProviders", "OpenIdConnectProviderARNs", "SamlProviderARNs");
     }
 
     @Test
@@ -156,37 +150,35 @@ class DeployTemplatesTest {
         Map<String, Object> role = properties(cognito, "AuthenticatedRole", "AWS::IAM::Role");
         List<Map<String, Object>> trust = statements(role.get("AssumeRolePolicyDocument"));
 
-        assertEquals(1, trust.size());
+        assertThat(trust).hasSize(1);
         Map<String, Object> statement = trust.get(0);
-        assertEquals("Allow", statement.get("Effect"));
-        assertEquals(Map.of("Federated", "cognito-identity.amazonaws.com"), statement.get("Principal"));
-        assertEquals(List.of("sts:AssumeRoleWithWebIdentity"), list(statement.get("Action")));
+        assertThat(statement.get("Effect")).isEqualTo("Allow");
+        assertThat(statement.get("Principal")).isEqualTo(Map.of("Federated", "cognito-identity.amazonaws.com"));
+        assertThat(list(statement.get("Action"))).containsExactly("sts:AssumeRoleWithWebIdentity");
         Map<String, Object> condition = map(statement.get("Condition"));
-        assertEquals(Map.of("cognito-identity.amazonaws.com:aud", ref("IdentityPool")), condition.get("StringEquals"));
-        assertEquals(Map.of("cognito-identity.amazonaws.com:amr", "authenticated"),
-                condition.get("ForAnyValue:StringLike"));
+        assertThat(condition.get("StringEquals")).isEqualTo(Map.of("cognito-identity.amazonaws.com:aud", ref("IdentityPool")));
+        assertThat(condition.get("ForAnyValue:StringLike")).isEqualTo(Map.of("cognito-identity.amazonaws.com:amr", "authenticated"));
     }
 
     @Test
     void authenticatedRoleMayOnlyGetTheOneParameter() {
         Map<String, Object> role = properties(cognito, "AuthenticatedRole", "AWS::IAM::Role");
-        assertFalse(role.containsKey("ManagedPolicyArns"), "no managed policy: its rights would be unreviewed here");
-        assertFalse(role.containsKey("PermissionsBoundary"));
-        assertTrue(resourcesOfType(cognito, "AWS::IAM::Policy").isEmpty(), "no policy attached from elsewhere");
-        assertTrue(resourcesOfType(cognito, "AWS::IAM::ManagedPolicy").isEmpty(), "no policy attached from elsewhere");
+        assertThat(role).as("no managed policy: its rights would be unreviewed here").doesNotContainKey("ManagedPolicyArns");
+        assertThat(role).doesNotContainKey("PermissionsBoundary");
+        assertThat(resourcesOfType(cognito, "AWS::IAM::Policy")).as("no policy attached from elsewhere").isEmpty();
+        assertThat(resourcesOfType(cognito, "AWS::IAM::ManagedPolicy")).as("no policy attached from elsewhere").isEmpty();
 
         List<Map<String, Object>> granted = new ArrayList<>();
         for (Object policy : list(role.get("Policies"))) {
             granted.addAll(statements(map(policy).get("PolicyDocument")));
         }
-        assertEquals(1, granted.size(), "one statement");
+        assertThat(granted).as("one statement").hasSize(1);
         Map<String, Object> statement = granted.get(0);
-        assertEquals("Allow", statement.get("Effect"));
-        assertEquals(List.of("ssm:GetParameter"), list(statement.get("Action")));
-        assertEquals(List.of(PARAMETER_ARN), list(statement.get("Resource")));
-        assertFalse(statement.containsKey("NotAction"));
-        assertFalse(statement.containsKey("NotResource"));
-        assertTrue(strings(role.get("Policies")).noneMatch(text -> text.contains("*")), "no `*` anywhere");
+        assertThat(statement.get("Effect")).isEqualTo("Allow");
+        assertThat(list(statement.get("Action"))).containsExactly("ssm:GetParameter");
+        assertThat(list(statement.get("Resource"))).containsExactly(PARAMETER_ARN);
+        assertThat(statement).doesNotContainKeys("NotAction", "NotResource");
+        assertThat(strings(role.get("Policies"))).as("no `*` anywhere").noneMatch(text -> text.contains("*"));
     }
 
     @Test
@@ -194,19 +186,19 @@ class DeployTemplatesTest {
         Map<String, Object> attachment = properties(cognito, "IdentityPoolRoleAttachment",
                 "AWS::Cognito::IdentityPoolRoleAttachment");
 
-        assertEquals(ref("IdentityPool"), attachment.get("IdentityPoolId"));
-        assertEquals(Map.of("authenticated", getAtt("AuthenticatedRole", "Arn")), attachment.get("Roles"));
-        assertFalse(attachment.containsKey("RoleMappings"), "no rule may pick another role");
+        assertThat(attachment.get("IdentityPoolId")).isEqualTo(ref("IdentityPool"));
+        assertThat(attachment.get("Roles")).isEqualTo(Map.of("authenticated", getAtt("AuthenticatedRole", "Arn")));
+        assertThat(attachment).as("no rule may pick another role").doesNotContainKey("RoleMappings");
     }
 
     @Test
     void parameterIsPrefixAuthenticatedHoldingAuthenticated() {
         Map<String, Object> parameter = properties(cognito, "AuthenticatedParameter", "AWS::SSM::Parameter");
 
-        assertEquals(sub("${Prefix}-authenticated"), parameter.get("Name"));
-        assertEquals("String", parameter.get("Type"));
-        assertEquals("Authenticated", parameter.get("Value"));
-        assertEquals("fa-012", map(map(cognito.get("Parameters")).get("Prefix")).get("Default"));
+        assertThat(parameter.get("Name")).isEqualTo(sub("${Prefix}-authenticated"));
+        assertThat(parameter.get("Type")).isEqualTo("String");
+        assertThat(parameter.get("Value")).isEqualTo("Authenticated");
+        assertThat(parameterDefault(cognito, "Prefix")).isEqualTo("fa-012");
     }
 
     @Test
@@ -216,19 +208,19 @@ class DeployTemplatesTest {
             Object export = map(output).get("Export");
             if (export != null) {
                 String name = (String) map(map(export).get("Name")).get("Fn::Sub");
-                assertTrue(name.startsWith("${AWS::StackName}-"), name);
+                assertThat(name).startsWith("${AWS::StackName}-");
                 exported.add(name.substring("${AWS::StackName}-".length()));
             }
         }
         Set<String> imported = new TreeSet<>();
         collect(service, "Fn::ImportValue", value -> {
             String name = (String) map(value).get("Fn::Sub");
-            assertTrue(name.startsWith("${CognitoStackName}-"), name);
+            assertThat(name).startsWith("${CognitoStackName}-");
             imported.add(name.substring("${CognitoStackName}-".length()));
         });
 
-        assertEquals(6, imported.size(), "one import per PORTAL_* setting: " + imported);
-        assertTrue(exported.containsAll(imported), "imported " + imported + " but exported only " + exported);
+        assertThat(imported).as("one import per PORTAL_* setting").hasSize(6);
+        assertThat(exported).as("exports of the cognito stack").containsAll(imported);
     }
 
     // ---- registry.yaml ---------------------------------------------------------------------------
@@ -237,10 +229,10 @@ class DeployTemplatesTest {
     void repositoryScansOnPushKeepsTagsImmutableAndExpiresOldImages() {
         Map<String, Object> repository = properties(registry, "Repository", "AWS::ECR::Repository");
 
-        assertEquals(Map.of("ScanOnPush", true), repository.get("ImageScanningConfiguration"));
-        assertEquals("IMMUTABLE", repository.get("ImageTagMutability"));
+        assertThat(repository.get("ImageScanningConfiguration")).isEqualTo(Map.of("ScanOnPush", true));
+        assertThat(repository.get("ImageTagMutability")).isEqualTo("IMMUTABLE");
         String lifecycle = (String) map(map(repository.get("LifecyclePolicy")).get("LifecyclePolicyText")).get("Fn::Sub");
-        assertTrue(lifecycle.contains("\"type\": \"expire\""), lifecycle);
+        assertThat(lifecycle).contains("\"type\": \"expire\"");
     }
 
     // ---- service.yaml: IAM -----------------------------------------------------------------------
@@ -248,29 +240,29 @@ class DeployTemplatesTest {
     @Test
     void taskRoleHoldsNoPermissions() {
         Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
-        assertEquals(getAtt("TaskRole", "Arn"), task.get("TaskRoleArn"));
+        assertThat(task.get("TaskRoleArn")).isEqualTo(getAtt("TaskRole", "Arn"));
         Map<String, Object> role = properties(service, "TaskRole", "AWS::IAM::Role");
 
-        assertFalse(role.containsKey("Policies"), "the task role has no inline policy");
-        assertFalse(role.containsKey("ManagedPolicyArns"), "the task role has no managed policy");
-        assertTrue(resourcesOfType(service, "AWS::IAM::Policy").isEmpty(), "no policy attached from elsewhere");
-        assertTrue(resourcesOfType(service, "AWS::IAM::ManagedPolicy").isEmpty(), "no policy attached from elsewhere");
-        assertTrue(strings(role).noneMatch(text -> text.startsWith("ssm:") || text.startsWith("cognito-") || text.equals("*")),
-                "no ssm:*, cognito-* or * action on the task role");
+        assertThat(role).as("the task role has neither an inline nor a managed policy")
+                .doesNotContainKeys("Policies", "ManagedPolicyArns");
+        assertThat(resourcesOfType(service, "AWS::IAM::Policy")).as("no policy attached from elsewhere").isEmpty();
+        assertThat(resourcesOfType(service, "AWS::IAM::ManagedPolicy")).as("no policy attached from elsewhere").isEmpty();
+        assertThat(strings(role)).as("no ssm:*, cognito-* or * action on the task role")
+                .noneMatch(text -> text.startsWith("ssm:") || text.startsWith("cognito-") || text.equals("*"));
         List<Map<String, Object>> trust = statements(role.get("AssumeRolePolicyDocument"));
-        assertEquals(1, trust.size());
-        assertEquals(Map.of("Service", "ecs-tasks.amazonaws.com"), trust.get(0).get("Principal"));
+        assertThat(trust).hasSize(1);
+        assertThat(trust.get(0).get("Principal")).isEqualTo(Map.of("Service", "ecs-tasks.amazonaws.com"));
     }
 
     @Test
     void executionRoleHoldsOnlyTheManagedTaskExecutionPolicy() {
         Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
-        assertEquals(getAtt("ExecutionRole", "Arn"), task.get("ExecutionRoleArn"));
+        assertThat(task.get("ExecutionRoleArn")).isEqualTo(getAtt("ExecutionRole", "Arn"));
         Map<String, Object> role = properties(service, "ExecutionRole", "AWS::IAM::Role");
 
-        assertEquals(List.of(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")),
-                role.get("ManagedPolicyArns"));
-        assertFalse(role.containsKey("Policies"));
+        assertThat(role.get("ManagedPolicyArns")).isEqualTo(
+                List.of(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")));
+        assertThat(role).doesNotContainKey("Policies");
     }
 
     @Test
@@ -278,12 +270,10 @@ class DeployTemplatesTest {
         for (Map<String, Object> template : List.of(cognito, registry, service)) {
             collect(template, "PolicyDocument", document -> {
                 for (Map<String, Object> statement : statements(document)) {
-                    for (Object action : list(statement.get("Action"))) {
-                        assertFalse(String.valueOf(action).contains("*"), "wildcard action " + action);
-                    }
-                    for (Object resource : list(statement.get("Resource"))) {
-                        assertFalse(strings(resource).anyMatch("*"::equals), "wildcard resource " + resource);
-                    }
+                    assertThat(list(statement.get("Action"))).as("actions")
+                            .noneMatch(action -> String.valueOf(action).contains("*"));
+                    assertThat(list(statement.get("Resource"))).as("resources")
+                            .noneMatch(resource -> strings(resource).anyMatch("*"::equals));
                 }
             });
         }
@@ -295,35 +285,35 @@ class DeployTemplatesTest {
     void httpsListenerServesPort443WithTheCertificateAndTls13Policy() {
         Map<String, Object> https = properties(service, "HttpsListener", "AWS::ElasticLoadBalancingV2::Listener");
 
-        assertEquals(ref("LoadBalancer"), https.get("LoadBalancerArn"));
-        assertEquals("HTTPS", https.get("Protocol"));
-        assertEquals(443, https.get("Port"));
-        assertEquals(List.of(Map.of("CertificateArn", ref("CertificateArn"))), https.get("Certificates"));
-        assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", https.get("SslPolicy"));
-        assertEquals(List.of(Map.of("Type", "forward", "TargetGroupArn", ref("TargetGroup"))), https.get("DefaultActions"));
+        assertThat(https.get("LoadBalancerArn")).isEqualTo(ref("LoadBalancer"));
+        assertThat(https.get("Protocol")).isEqualTo("HTTPS");
+        assertThat(https.get("Port")).isEqualTo(443);
+        assertThat(https.get("Certificates")).isEqualTo(List.of(Map.of("CertificateArn", ref("CertificateArn"))));
+        assertThat(https.get("SslPolicy")).isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
+        assertThat(https.get("DefaultActions")).isEqualTo(List.of(Map.of("Type", "forward", "TargetGroupArn", ref("TargetGroup"))));
     }
 
     @Test
     void httpListenerOnPort80OnlyRedirectsToHttps() {
         Map<String, Object> http = properties(service, "HttpListener", "AWS::ElasticLoadBalancingV2::Listener");
 
-        assertEquals("HTTP", http.get("Protocol"));
-        assertEquals(80, http.get("Port"));
+        assertThat(http.get("Protocol")).isEqualTo("HTTP");
+        assertThat(http.get("Port")).isEqualTo(80);
         List<Object> actions = list(http.get("DefaultActions"));
-        assertEquals(1, actions.size(), "one action: the redirect");
+        assertThat(actions).as("one action: the redirect").hasSize(1);
         Map<String, Object> action = map(actions.get(0));
-        assertEquals("redirect", action.get("Type"));
-        assertFalse(action.containsKey("TargetGroupArn"));
+        assertThat(action.get("Type")).isEqualTo("redirect");
+        assertThat(action).doesNotContainKey("TargetGroupArn");
         Map<String, Object> redirect = map(action.get("RedirectConfig"));
-        assertEquals("HTTPS", redirect.get("Protocol"));
-        assertEquals("443", String.valueOf(redirect.get("Port")));
-        assertEquals("HTTP_301", redirect.get("StatusCode"));
+        assertThat(redirect.get("Protocol")).isEqualTo("HTTPS");
+        assertThat(String.valueOf(redirect.get("Port"))).isEqualTo("443");
+        assertThat(redirect.get("StatusCode")).isEqualTo("HTTP_301");
 
-        assertEquals(Set.of("HttpsListener", "HttpListener"),
-                resourcesOfType(service, "AWS::ElasticLoadBalancingV2::Listener").keySet(), "no other listener");
+        assertThat(resourcesOfType(service, "AWS::ElasticLoadBalancingV2::Listener").keySet()).as("no other listener")
+                .containsExactlyInAnyOrder("HttpsListener", "HttpListener");
         for (Object rule : resourcesOfType(service, "AWS::ElasticLoadBalancingV2::ListenerRule").values()) {
-            assertEquals(ref("HttpsListener"), map(map(rule).get("Properties")).get("ListenerArn"),
-                    "no rule on the plain HTTP listener");
+            assertThat(map(map(rule).get("Properties")).get("ListenerArn")).as("no rule on the plain HTTP listener")
+                    .isEqualTo(ref("HttpsListener"));
         }
     }
 
@@ -331,31 +321,31 @@ class DeployTemplatesTest {
     void loadBalancerAnswersManagementPathsWith404() {
         Map<String, Object> rule = properties(service, "BlockManagementPaths", "AWS::ElasticLoadBalancingV2::ListenerRule");
 
-        assertEquals(ref("HttpsListener"), rule.get("ListenerArn"));
-        assertEquals(1, rule.get("Priority"), "before any other rule");
-        assertEquals(List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/q/*")))),
-                rule.get("Conditions"));
+        assertThat(rule.get("ListenerArn")).isEqualTo(ref("HttpsListener"));
+        assertThat(rule.get("Priority")).as("before any other rule").isEqualTo(1);
+        assertThat(rule.get("Conditions")).isEqualTo(
+                List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/q/*")))));
         Map<String, Object> action = map(list(rule.get("Actions")).get(0));
-        assertEquals("fixed-response", action.get("Type"));
-        assertEquals("404", map(action.get("FixedResponseConfig")).get("StatusCode"));
+        assertThat(action.get("Type")).isEqualTo("fixed-response");
+        assertThat(map(action.get("FixedResponseConfig")).get("StatusCode")).isEqualTo("404");
     }
 
     @Test
     void targetGroupChecksReadinessOfIpTargetsOnPort8080() {
         Map<String, Object> group = properties(service, "TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup");
 
-        assertEquals("ip", group.get("TargetType"));
-        assertEquals(8080, group.get("Port"));
-        assertEquals("/q/health/ready", group.get("HealthCheckPath"));
+        assertThat(group.get("TargetType")).isEqualTo("ip");
+        assertThat(group.get("Port")).isEqualTo(8080);
+        assertThat(group.get("HealthCheckPath")).isEqualTo("/q/health/ready");
     }
 
     @Test
     void loadBalancerIsInternetFacingInTheLoadBalancerSubnets() {
         Map<String, Object> balancer = properties(service, "LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer");
 
-        assertEquals("internet-facing", balancer.get("Scheme"));
-        assertEquals(ref("LoadBalancerSubnetIds"), balancer.get("Subnets"));
-        assertEquals(List.of(ref("LoadBalancerSecurityGroup")), balancer.get("SecurityGroups"));
+        assertThat(balancer.get("Scheme")).isEqualTo("internet-facing");
+        assertThat(balancer.get("Subnets")).isEqualTo(ref("LoadBalancerSubnetIds"));
+        assertThat(balancer.get("SecurityGroups")).isEqualTo(List.of(ref("LoadBalancerSecurityGroup")));
     }
 
     @Test
@@ -365,12 +355,12 @@ class DeployTemplatesTest {
         Set<Integer> ports = new TreeSet<>();
         for (Object item : list(group.get("SecurityGroupIngress"))) {
             Map<String, Object> rule = map(item);
-            assertEquals("tcp", rule.get("IpProtocol"));
-            assertEquals(rule.get("FromPort"), rule.get("ToPort"), "single ports, no ranges");
-            assertEquals("0.0.0.0/0", rule.get("CidrIp"));
+            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
+            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
+            assertThat(rule.get("CidrIp")).isEqualTo("0.0.0.0/0");
             ports.add((Integer) rule.get("FromPort"));
         }
-        assertEquals(Set.of(80, 443), ports);
+        assertThat(ports).containsExactly(80, 443);
     }
 
     @Test
@@ -378,83 +368,74 @@ class DeployTemplatesTest {
         Map<String, Object> group = properties(service, "TaskSecurityGroup", "AWS::EC2::SecurityGroup");
 
         List<Object> ingress = list(group.get("SecurityGroupIngress"));
-        assertEquals(1, ingress.size(), "one ingress rule");
+        assertThat(ingress).as("one ingress rule").hasSize(1);
         Map<String, Object> rule = map(ingress.get(0));
-        assertEquals("tcp", rule.get("IpProtocol"));
-        assertEquals(8080, rule.get("FromPort"));
-        assertEquals(8080, rule.get("ToPort"));
-        assertEquals(ref("LoadBalancerSecurityGroup"), rule.get("SourceSecurityGroupId"));
-        assertFalse(rule.containsKey("CidrIp"));
-        assertFalse(rule.containsKey("CidrIpv6"));
-        assertFalse(rule.containsKey("SourcePrefixListId"));
-        assertTrue(resourcesOfType(service, "AWS::EC2::SecurityGroupIngress").isEmpty(),
-                "no ingress rule added from elsewhere");
+        assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
+        assertThat(rule.get("FromPort")).isEqualTo(8080);
+        assertThat(rule.get("ToPort")).isEqualTo(8080);
+        assertThat(rule.get("SourceSecurityGroupId")).isEqualTo(ref("LoadBalancerSecurityGroup"));
+        assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId");
+        assertThat(resourcesOfType(service, "AWS::EC2::SecurityGroupIngress")).as("no ingress rule added from elsewhere")
+                .isEmpty();
 
         Map<String, Object> ecs = properties(service, "Service", "AWS::ECS::Service");
         Map<String, Object> awsvpc = map(map(ecs.get("NetworkConfiguration")).get("AwsvpcConfiguration"));
-        assertEquals(List.of(ref("TaskSecurityGroup")), awsvpc.get("SecurityGroups"));
+        assertThat(awsvpc.get("SecurityGroups")).isEqualTo(List.of(ref("TaskSecurityGroup")));
     }
 
     // ---- service.yaml: tasks ---------------------------------------------------------------------
 
     @Test
     void taskDefinitionEnvironmentCarriesAwsModeAndEveryPortalSetting() {
-        Map<String, Object> container = container();
-        Map<String, Object> environment = new LinkedHashMap<>();
-        for (Object item : list(container.get("Environment"))) {
-            Map<String, Object> variable = map(item);
-            assertNull(environment.put((String) variable.get("Name"), variable.get("Value")),
-                    "set twice: " + variable.get("Name"));
-        }
+        Map<String, Object> environment = environment();
 
-        assertEquals("aws", environment.get("PORTAL_MODE"));
-        assertEquals(ref("AWS::Region"), environment.get("AWS_REGION"));
+        assertThat(environment.get("PORTAL_MODE")).isEqualTo("aws");
+        assertThat(environment.get("AWS_REGION")).isEqualTo(ref("AWS::Region"));
         for (String setting : PORTAL_SETTINGS) {
-            Object value = environment.get(setting);
-            assertNotNull(value, setting + " missing");
-            assertTrue(map(value).containsKey("Fn::ImportValue"), setting + " comes from the cognito stack");
+            assertThat(environment.get(setting)).as(setting + " comes from the cognito stack")
+                    .isNotNull().satisfies(value -> assertThat(map(value)).containsKey("Fn::ImportValue"));
         }
-        assertEquals(Map.of("Fn::ImportValue", sub("${CognitoStackName}-PublicUrl")), environment.get("PORTAL_PUBLIC_URL"));
+        assertThat(environment.get("PORTAL_PUBLIC_URL")).isEqualTo(Map.of("Fn::ImportValue", sub("${CognitoStackName}-PublicUrl")));
     }
 
     @Test
     void taskDefinitionRunsOneFargateContainerOnPort8080() {
         Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
 
-        assertEquals(List.of("FARGATE"), task.get("RequiresCompatibilities"));
-        assertEquals("awsvpc", task.get("NetworkMode"));
-        assertEquals(ref("TaskCpu"), task.get("Cpu"));
-        assertEquals(ref("TaskMemory"), task.get("Memory"));
-        assertEquals("256", parameterDefault(service, "TaskCpu"));
-        assertEquals("512", parameterDefault(service, "TaskMemory"));
-        assertEquals(ref("CpuArchitecture"), map(task.get("RuntimePlatform")).get("CpuArchitecture"));
-        assertEquals(List.of("X86_64", "ARM64"), map(map(service.get("Parameters")).get("CpuArchitecture")).get("AllowedValues"));
-        assertEquals(1, list(task.get("ContainerDefinitions")).size());
-        assertEquals(List.of(Map.of("ContainerPort", 8080, "Protocol", "tcp")), container().get("PortMappings"));
+        assertThat(task.get("RequiresCompatibilities")).isEqualTo(List.of("FARGATE"));
+        assertThat(task.get("NetworkMode")).isEqualTo("awsvpc");
+        assertThat(task.get("Cpu")).isEqualTo(ref("TaskCpu"));
+        assertThat(task.get("Memory")).isEqualTo(ref("TaskMemory"));
+        assertThat(parameterDefault(service, "TaskCpu")).isEqualTo("256");
+        assertThat(parameterDefault(service, "TaskMemory")).isEqualTo("512");
+        assertThat(map(task.get("RuntimePlatform")).get("CpuArchitecture")).isEqualTo(ref("CpuArchitecture"));
+        assertThat(map(map(service.get("Parameters")).get("CpuArchitecture")).get("AllowedValues")).isEqualTo(List.of("X86_64", "ARM64"));
+        assertThat(list(task.get("ContainerDefinitions"))).hasSize(1);
+        assertThat(container().get("PortMappings")).isEqualTo(List.of(Map.of("ContainerPort", 8080, "Protocol", "tcp")));
     }
 
     @Test
     void containerLogsGoToTheStacksLogGroupWithRetention() {
         Map<String, Object> logging = map(container().get("LogConfiguration"));
-        assertEquals("awslogs", logging.get("LogDriver"));
-        assertEquals(ref("LogGroup"), map(logging.get("Options")).get("awslogs-group"));
+        assertThat(logging.get("LogDriver")).isEqualTo("awslogs");
+        assertThat(map(logging.get("Options")).get("awslogs-group")).isEqualTo(ref("LogGroup"));
 
         Map<String, Object> group = properties(service, "LogGroup", "AWS::Logs::LogGroup");
-        assertEquals(ref("LogRetentionInDays"), group.get("RetentionInDays"));
+        assertThat(group.get("RetentionInDays")).isEqualTo(ref("LogRetentionInDays"));
     }
 
     @Test
     void serviceRunsTwoTasksBehindTheTargetGroupAndRollsBackFailedDeployments() {
         Map<String, Object> ecs = properties(service, "Service", "AWS::ECS::Service");
 
-        assertEquals(ref("DesiredCount"), ecs.get("DesiredCount"));
-        assertEquals(2, parameterDefault(service, "DesiredCount"));
-        assertEquals("FARGATE", ecs.get("LaunchType"));
+        assertThat(ecs.get("DesiredCount")).isEqualTo(ref("DesiredCount"));
+        assertThat(parameterDefault(service, "DesiredCount")).isEqualTo(2);
+        assertThat(ecs.get("LaunchType")).isEqualTo("FARGATE");
         Map<String, Object> breaker = map(map(ecs.get("DeploymentConfiguration")).get("DeploymentCircuitBreaker"));
-        assertEquals(Map.of("Enable", true, "Rollback", true), breaker);
-        assertEquals(List.of(Map.of("ContainerName", "portal", "ContainerPort", 8080, "TargetGroupArn", ref("TargetGroup"))),
-                ecs.get("LoadBalancers"));
-        assertEquals("portal", container().get("Name"));
+        assertThat(breaker).isEqualTo(Map.of("Enable", true, "Rollback", true));
+        assertThat(ecs.get("LoadBalancers")).isEqualTo(
+                List.of(Map.of("ContainerName", "portal", "ContainerPort", 8080, "TargetGroupArn", ref("TargetGroup"))));
+        assertThat(container().get("Name")).isEqualTo("portal");
     }
 
     // ---- all templates ---------------------------------------------------------------------------
@@ -464,14 +445,12 @@ class DeployTemplatesTest {
         Pattern accountId = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
         try (Stream<Path> files = Files.list(DEPLOY)) {
             List<Path> templates = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(3, templates.size(), "templates: " + templates);
+            assertThat(templates).hasSize(3);
             for (Path template : templates) {
                 String text = Files.readString(template);
-                Matcher matcher = accountId.matcher(text);
-                if (matcher.find()) {
-                    fail(template + " holds what looks like an account id: " + matcher.group());
-                }
-                assertFalse(text.contains("arn:aws:"), template + ": use ${AWS::Partition} in ARNs");
+                assertThat(accountId.matcher(text).results().map(match -> match.group()).toList())
+                        .as(template + ": what looks like an account id").isEmpty();
+                assertThat(text).as(template + ": use ${AWS::Partition} in ARNs").doesNotContain("arn:aws:");
             }
         }
     }
@@ -483,14 +462,25 @@ class DeployTemplatesTest {
         return map(list(task.get("ContainerDefinitions")).get(0));
     }
 
+    /** The container's environment by name; a name set twice fails the test. */
+    private static Map<String, Object> environment() {
+        Map<String, Object> environment = new LinkedHashMap<>();
+        for (Object item : list(container().get("Environment"))) {
+            Map<String, Object> variable = map(item);
+            assertThat(environment.put((String) variable.get("Name"), variable.get("Value")))
+                    .as("set twice: " + variable.get("Name")).isNull();
+        }
+        return environment;
+    }
+
     private static Object parameterDefault(Map<String, Object> template, String name) {
         return map(map(template.get("Parameters")).get(name)).get("Default");
     }
 
     private static Map<String, Object> properties(Map<String, Object> template, String logicalId, String type) {
         Object resource = map(template.get("Resources")).get(logicalId);
-        assertNotNull(resource, "no resource " + logicalId);
-        assertEquals(type, map(resource).get("Type"), logicalId);
+        assertThat(resource).as("resource " + logicalId).isNotNull();
+        assertThat(map(resource).get("Type")).as(logicalId).isEqualTo(type);
         return map(map(resource).get("Properties"));
     }
 
@@ -532,7 +522,7 @@ class DeployTemplatesTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object node) {
-        assertTrue(node instanceof Map, "expected a mapping, got " + node);
+        assertThat(node).as("expected a mapping").isInstanceOf(Map.class);
         return (Map<String, Object>) node;
     }
 
