@@ -318,25 +318,24 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void loadBalancerAnswersManagementPathsWith404() {
-        Map<String, Object> rule = properties(service, "BlockManagementPaths", "AWS::ElasticLoadBalancingV2::ListenerRule");
-
-        assertThat(rule.get("ListenerArn")).isEqualTo(ref("HttpsListener"));
-        assertThat(rule.get("Priority")).as("before any other rule").isEqualTo(1);
-        assertThat(rule.get("Conditions")).isEqualTo(
-                List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/q/*")))));
-        Map<String, Object> action = map(list(rule.get("Actions")).get(0));
-        assertThat(action.get("Type")).isEqualTo("fixed-response");
-        assertThat(map(action.get("FixedResponseConfig")).get("StatusCode")).isEqualTo("404");
-    }
-
-    @Test
-    void targetGroupChecksReadinessOfIpTargetsOnPort8080() {
+    void healthChecksAskForReadinessOnTheManagementPortWhileTrafficGoesToTheAppPort() {
         Map<String, Object> group = properties(service, "TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup");
 
         assertThat(group.get("TargetType")).isEqualTo("ip");
-        assertThat(group.get("Port")).isEqualTo(8080);
+        assertThat(group.get("Port")).as("traffic port").isEqualTo(8080);
+        assertThat(group.get("HealthCheckPort")).isEqualTo("9000");
         assertThat(group.get("HealthCheckPath")).isEqualTo("/q/health/ready");
+        assertThat(environment().get("QUARKUS_MANAGEMENT_PORT")).isEqualTo("9000");
+    }
+
+    @Test
+    void managementPortIsNeverBehindAListener() {
+        assertThat(resourcesOfType(service, "AWS::ElasticLoadBalancingV2::TargetGroup").keySet()).containsExactly("TargetGroup");
+        assertThat(resourcesOfType(service, "AWS::ElasticLoadBalancingV2::ListenerRule"))
+                .as("no rule needed: /q/... is not served on 8080, and 9000 is behind no listener").isEmpty();
+        Map<String, Object> ecs = properties(service, "Service", "AWS::ECS::Service");
+        assertThat(list(ecs.get("LoadBalancers"))).extracting(binding -> map(binding).get("ContainerPort"))
+                .as("container ports registered with the target group").containsExactly(8080);
     }
 
     @Test
@@ -364,19 +363,39 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void taskSecurityGroupAdmitsOnly8080FromTheLoadBalancer() {
-        Map<String, Object> group = properties(service, "TaskSecurityGroup", "AWS::EC2::SecurityGroup");
+    void loadBalancerSecurityGroupSendsOnlyToTheTasksAppAndManagementPorts() {
+        Map<String, Object> group = properties(service, "LoadBalancerSecurityGroup", "AWS::EC2::SecurityGroup");
 
-        List<Object> ingress = list(group.get("SecurityGroupIngress"));
-        assertThat(ingress).as("one ingress rule").hasSize(1);
-        Map<String, Object> rule = map(ingress.get(0));
-        assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
-        assertThat(rule.get("FromPort")).isEqualTo(8080);
-        assertThat(rule.get("ToPort")).isEqualTo(8080);
-        assertThat(rule.get("SourceSecurityGroupId")).isEqualTo(ref("LoadBalancerSecurityGroup"));
-        assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId");
-        assertThat(resourcesOfType(service, "AWS::EC2::SecurityGroupIngress")).as("no ingress rule added from elsewhere")
+        Set<Integer> ports = new TreeSet<>();
+        for (Object item : list(group.get("SecurityGroupEgress"))) {
+            Map<String, Object> rule = map(item);
+            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
+            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
+            assertThat(rule.get("DestinationSecurityGroupId")).isEqualTo(ref("TaskSecurityGroup"));
+            assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "DestinationPrefixListId");
+            ports.add((Integer) rule.get("FromPort"));
+        }
+        assertThat(ports).as("an inline egress list replaces the default allow-all rule").containsExactly(8080, 9000);
+        assertThat(resourcesOfType(service, "AWS::EC2::SecurityGroupEgress")).as("no egress rule added from elsewhere")
                 .isEmpty();
+    }
+
+    @Test
+    void taskSecurityGroupAdmitsOnlyTheAppAndManagementPortsFromTheLoadBalancer() {
+        Map<String, Object> group = properties(service, "TaskSecurityGroup", "AWS::EC2::SecurityGroup");
+        assertThat(group).as("ingress only as the rules below").doesNotContainKey("SecurityGroupIngress");
+
+        Set<Integer> ports = new TreeSet<>();
+        for (Object resource : resourcesOfType(service, "AWS::EC2::SecurityGroupIngress").values()) {
+            Map<String, Object> rule = map(map(resource).get("Properties"));
+            assertThat(rule.get("GroupId")).as("ingress rules exist only for the tasks").isEqualTo(ref("TaskSecurityGroup"));
+            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
+            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
+            assertThat(rule.get("SourceSecurityGroupId")).isEqualTo(ref("LoadBalancerSecurityGroup"));
+            assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId");
+            ports.add((Integer) rule.get("FromPort"));
+        }
+        assertThat(ports).containsExactly(8080, 9000);
 
         Map<String, Object> ecs = properties(service, "Service", "AWS::ECS::Service");
         Map<String, Object> awsvpc = map(map(ecs.get("NetworkConfiguration")).get("AwsvpcConfiguration"));
@@ -399,7 +418,7 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void taskDefinitionRunsOneFargateContainerOnPort8080() {
+    void taskDefinitionRunsOneFargateContainerOnTheAppAndManagementPorts() {
         Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
 
         assertThat(task.get("RequiresCompatibilities")).isEqualTo(List.of("FARGATE"));
@@ -411,7 +430,8 @@ class DeployTemplatesTest {
         assertThat(map(task.get("RuntimePlatform")).get("CpuArchitecture")).isEqualTo(ref("CpuArchitecture"));
         assertThat(map(map(service.get("Parameters")).get("CpuArchitecture")).get("AllowedValues")).isEqualTo(List.of("X86_64", "ARM64"));
         assertThat(list(task.get("ContainerDefinitions"))).hasSize(1);
-        assertThat(container().get("PortMappings")).isEqualTo(List.of(Map.of("ContainerPort", 8080, "Protocol", "tcp")));
+        assertThat(container().get("PortMappings")).isEqualTo(List.of(
+                Map.of("ContainerPort", 8080, "Protocol", "tcp"), Map.of("ContainerPort", 9000, "Protocol", "tcp")));
     }
 
     @Test
