@@ -435,6 +435,17 @@ class DeployTemplatesTest {
     }
 
     @Test
+    void containerRootFilesystemIsReadOnlyWithOnlyTmpWritable() {
+        Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
+
+        assertThat(container().get("ReadonlyRootFilesystem")).isEqualTo(true);
+        assertThat(container().get("MountPoints")).isEqualTo(
+                List.of(Map.of("SourceVolume", "tmp", "ContainerPath", "/tmp", "ReadOnly", false)));
+        assertThat(task.get("Volumes")).as("a task-scoped bind volume, no host path or shared file system")
+                .isEqualTo(List.of(Map.of("Name", "tmp")));
+    }
+
+    @Test
     void containerLogsGoToTheStacksLogGroupWithRetention() {
         Map<String, Object> logging = map(container().get("LogConfiguration"));
         assertThat(logging.get("LogDriver")).isEqualTo("awslogs");
