@@ -202,25 +202,18 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void cognitoStackExportsEverySettingTheServiceImports() {
-        Set<String> exported = new TreeSet<>();
-        for (Object output : map(cognito.get("Outputs")).values()) {
-            Object export = map(output).get("Export");
-            if (export != null) {
-                String name = (String) map(map(export).get("Name")).get("Fn::Sub");
-                assertThat(name).startsWith("${AWS::StackName}-");
-                exported.add(name.substring("${AWS::StackName}-".length()));
-            }
-        }
-        Set<String> imported = new TreeSet<>();
-        collect(service, "Fn::ImportValue", value -> {
-            String name = (String) map(value).get("Fn::Sub");
-            assertThat(name).startsWith("${CognitoStackName}-");
-            imported.add(name.substring("${CognitoStackName}-".length()));
-        });
+    void everyImportedValueIsExportedByTheStackItNames() {
+        Map<String, Map<String, Object>> exporters = Map.of("${CognitoStackName}-", cognito, "${RegistryStackName}-", registry);
+        List<String> imported = new ArrayList<>();
+        collect(service, "Fn::ImportValue", value -> imported.add((String) map(value).get("Fn::Sub")));
 
-        assertThat(imported).as("one import per PORTAL_* setting").hasSize(6);
-        assertThat(exported).as("exports of the cognito stack").containsAll(imported);
+        assertThat(imported).isNotEmpty();
+        for (String name : imported) {
+            String stack = exporters.keySet().stream().filter(name::startsWith).findFirst()
+                    .orElseThrow(() -> new AssertionError("import from an unknown stack: " + name));
+            assertThat(exports(exporters.get(stack))).as("exports for " + name)
+                    .contains(name.substring(stack.length()));
+        }
     }
 
     // ---- registry.yaml ---------------------------------------------------------------------------
@@ -255,24 +248,42 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void executionRoleHoldsOnlyTheManagedTaskExecutionPolicy() {
+    void executionRolePullsOnlyFromTheRegistryRepositoryAndWritesOnlyToTheLogGroup() {
         Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
         assertThat(task.get("ExecutionRoleArn")).isEqualTo(getAtt("ExecutionRole", "Arn"));
         Map<String, Object> role = properties(service, "ExecutionRole", "AWS::IAM::Role");
+        assertThat(role).as("no managed policy: AmazonECSTaskExecutionRolePolicy grants its actions on *")
+                .doesNotContainKey("ManagedPolicyArns");
 
-        assertThat(role.get("ManagedPolicyArns")).isEqualTo(
-                List.of(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")));
-        assertThat(role).doesNotContainKey("Policies");
+        Map<Object, Object> resourceByAction = new LinkedHashMap<>();
+        for (Map<String, Object> statement : grants(role)) {
+            assertThat(statement.get("Effect")).isEqualTo("Allow");
+            assertThat(statement).doesNotContainKeys("NotAction", "NotResource", "Condition");
+            for (Object action : list(statement.get("Action"))) {
+                assertThat(resourceByAction.put(action, statement.get("Resource"))).as("granted twice: " + action).isNull();
+            }
+        }
+        Object repository = Map.of("Fn::ImportValue", sub("${RegistryStackName}-RepositoryArn"));
+        assertThat(resourceByAction).isEqualTo(Map.of(
+                "ecr:GetAuthorizationToken", "*",
+                "ecr:BatchCheckLayerAvailability", repository,
+                "ecr:GetDownloadUrlForLayer", repository,
+                "ecr:BatchGetImage", repository,
+                "logs:CreateLogStream", getAtt("LogGroup", "Arn"),
+                "logs:PutLogEvents", getAtt("LogGroup", "Arn")));
     }
 
     @Test
-    void noPolicyInAnyTemplateGrantsWildcardActionsOrResources() {
+    void noPolicyGrantsWildcardActionsOrResourcesButTheRegistrySignIn() {
         for (Map<String, Object> template : List.of(cognito, registry, service)) {
             collect(template, "PolicyDocument", document -> {
                 for (Map<String, Object> statement : statements(document)) {
                     assertThat(list(statement.get("Action"))).as("actions")
                             .noneMatch(action -> String.valueOf(action).contains("*"));
-                    assertThat(list(statement.get("Resource"))).as("resources")
+                    if (list(statement.get("Action")).equals(List.of("ecr:GetAuthorizationToken"))) {
+                        continue; // IAM evaluates this action only against "*"
+                    }
+                    assertThat(list(statement.get("Resource"))).as("resources of " + statement.get("Action"))
                             .noneMatch(resource -> strings(resource).anyMatch("*"::equals));
                 }
             });
@@ -519,6 +530,29 @@ class DeployTemplatesTest {
         return map(template.get("Resources")).entrySet().stream()
                 .filter(entry -> type.equals(map(entry.getValue()).get("Type")))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Names of a template's exports, without the "${AWS::StackName}-" every one of them starts with. */
+    private static Set<String> exports(Map<String, Object> template) {
+        Set<String> exported = new TreeSet<>();
+        for (Object output : map(template.get("Outputs")).values()) {
+            Object export = map(output).get("Export");
+            if (export != null) {
+                String name = (String) map(map(export).get("Name")).get("Fn::Sub");
+                assertThat(name).startsWith("${AWS::StackName}-");
+                exported.add(name.substring("${AWS::StackName}-".length()));
+            }
+        }
+        return exported;
+    }
+
+    /** Every statement of a role's inline policies. */
+    private static List<Map<String, Object>> grants(Map<String, Object> role) {
+        List<Map<String, Object>> granted = new ArrayList<>();
+        for (Object policy : list(role.get("Policies"))) {
+            granted.addAll(statements(map(policy).get("PolicyDocument")));
+        }
+        return granted;
     }
 
     private static List<Map<String, Object>> statements(Object policyDocument) {
