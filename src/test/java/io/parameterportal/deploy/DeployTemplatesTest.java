@@ -480,6 +480,44 @@ class DeployTemplatesTest {
         assertThat(container().get("Name")).isEqualTo("portal");
     }
 
+    // ---- service.yaml: scale-out -----------------------------------------------------------------
+
+    @Test
+    void serviceScalesBetweenMinAndMaxCapacityOnRequestsPerTask() {
+        Map<String, Object> target = properties(service, "ScalableTarget", "AWS::ApplicationAutoScaling::ScalableTarget");
+        assertThat(target.get("ServiceNamespace")).isEqualTo("ecs");
+        assertThat(target.get("ScalableDimension")).isEqualTo("ecs:service:DesiredCount");
+        assertThat(target.get("ResourceId")).isEqualTo(sub("service/${Cluster}/${Service.Name}"));
+        assertThat(target.get("MinCapacity")).isEqualTo(ref("MinCapacity"));
+        assertThat(target.get("MaxCapacity")).isEqualTo(ref("MaxCapacity"));
+        assertThat(parameterDefault(service, "MinCapacity")).as("two tasks survive the loss of an Availability Zone")
+                .isEqualTo(2);
+        assertThat((Integer) parameterDefault(service, "MaxCapacity")).isGreaterThan(2);
+
+        Map<String, Object> policy = properties(service, "ScalingPolicy", "AWS::ApplicationAutoScaling::ScalingPolicy");
+        assertThat(policy.get("PolicyType")).isEqualTo("TargetTrackingScaling");
+        assertThat(policy.get("ScalingTargetId")).isEqualTo(ref("ScalableTarget"));
+        Map<String, Object> tracking = map(policy.get("TargetTrackingScalingPolicyConfiguration"));
+        assertThat(tracking.get("TargetValue")).isEqualTo(ref("TargetRequestsPerTaskPerMinute"));
+        Map<String, Object> metric = map(tracking.get("PredefinedMetricSpecification"));
+        assertThat(metric.get("PredefinedMetricType")).isEqualTo("ALBRequestCountPerTarget");
+        assertThat(metric.get("ResourceLabel")).as("app/<balancer>/<id>/targetgroup/<group>/<id>").isEqualTo(
+                Map.of("Fn::Join", List.of("/", List.of(getAtt("LoadBalancer", "LoadBalancerFullName"),
+                        getAtt("TargetGroup", "TargetGroupFullName")))));
+    }
+
+    @Test
+    void defaultRequestTargetIsAtMostAThirdOfTheBenchmarkedTaskThroughput() {
+        // deploy/README.md, Capacity: ~5,500 req/s on about one core; a 0.25 vCPU task ~1,300 req/s raw.
+        int rawRequestsPerTaskPerMinute = 1_300 * 60;
+        int target = (Integer) parameterDefault(service, "TargetRequestsPerTaskPerMinute");
+
+        assertThat(target).as("the metric counts requests per target per minute, not per second")
+                .isGreaterThan(1_300)
+                .isLessThanOrEqualTo(rawRequestsPerTaskPerMinute / 3);
+        assertThat(parameterDefault(service, "TaskCpu")).as("the arithmetic assumes 0.25 vCPU").isEqualTo("256");
+    }
+
     // ---- all templates ---------------------------------------------------------------------------
 
     @Test
