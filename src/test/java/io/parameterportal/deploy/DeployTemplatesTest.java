@@ -359,6 +359,45 @@ class DeployTemplatesTest {
     }
 
     @Test
+    void wafIsOffByDefaultAndWhenOnBlocksAnIpOverTheRateLimit() {
+        assertThat(parameterDefault(service, "EnableWaf")).isEqualTo("false");
+        assertThat(condition(service, "Waf")).isEqualTo(Map.of("Fn::Equals", List.of(ref("EnableWaf"), "true")));
+        assertThat(resource(service, "WebAcl").get("Condition")).isEqualTo("Waf");
+        assertThat(resource(service, "WebAclAssociation").get("Condition")).isEqualTo("Waf");
+
+        Map<String, Object> acl = properties(service, "WebAcl", "AWS::WAFv2::WebACL");
+        assertThat(acl.get("Scope")).as("a load balancer takes a regional web ACL").isEqualTo("REGIONAL");
+        assertThat(acl.get("DefaultAction")).isEqualTo(Map.of("Allow", Map.of()));
+        List<Object> rules = list(acl.get("Rules"));
+        assertThat(rules).hasSize(1);
+        Map<String, Object> rule = map(rules.get(0));
+        assertThat(rule.get("Action")).isEqualTo(Map.of("Block", Map.of()));
+        assertThat(map(rule.get("Statement")).get("RateBasedStatement")).isEqualTo(Map.of(
+                "Limit", ref("WafRateLimit"), "EvaluationWindowSec", 300, "AggregateKeyType", "IP"));
+        assertThat((Integer) map(map(service.get("Parameters")).get("WafRateLimit")).get("MinValue"))
+                .as("WAF's smallest rate limit").isGreaterThanOrEqualTo(10);
+
+        Map<String, Object> association = properties(service, "WebAclAssociation", "AWS::WAFv2::WebACLAssociation");
+        assertThat(association.get("ResourceArn")).isEqualTo(ref("LoadBalancer"));
+        assertThat(association.get("WebACLArn")).isEqualTo(getAtt("WebAcl", "Arn"));
+    }
+
+    @Test
+    void accessLogsAreOffUnlessABucketIsGiven() {
+        assertThat(parameterDefault(service, "AccessLogBucket")).isEqualTo("");
+        assertThat(condition(service, "AccessLogs"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("AccessLogBucket"), "")))));
+        Map<String, Object> balancer = properties(service, "LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer");
+        List<Object> attributes = list(balancer.get("LoadBalancerAttributes"));
+
+        assertThat(attributes).contains(
+                Map.of("Key", "routing.http.drop_invalid_header_fields.enabled", "Value", "true"),
+                Map.of("Key", "access_logs.s3.enabled", "Value", Map.of("Fn::If", List.of("AccessLogs", "true", "false"))),
+                Map.of("Fn::If", List.of("AccessLogs",
+                        Map.of("Key", "access_logs.s3.bucket", "Value", ref("AccessLogBucket")), ref("AWS::NoValue"))));
+    }
+
+    @Test
     void loadBalancerSecurityGroupAdmitsOnlyHttpAndHttps() {
         Map<String, Object> group = properties(service, "LoadBalancerSecurityGroup", "AWS::EC2::SecurityGroup");
 
@@ -558,10 +597,19 @@ class DeployTemplatesTest {
     }
 
     private static Map<String, Object> properties(Map<String, Object> template, String logicalId, String type) {
+        Map<String, Object> resource = resource(template, logicalId);
+        assertThat(resource.get("Type")).as(logicalId).isEqualTo(type);
+        return map(resource.get("Properties"));
+    }
+
+    private static Map<String, Object> resource(Map<String, Object> template, String logicalId) {
         Object resource = map(template.get("Resources")).get(logicalId);
         assertThat(resource).as("resource " + logicalId).isNotNull();
-        assertThat(map(resource).get("Type")).as(logicalId).isEqualTo(type);
-        return map(map(resource).get("Properties"));
+        return map(resource);
+    }
+
+    private static Object condition(Map<String, Object> template, String name) {
+        return map(template.get("Conditions")).get(name);
     }
 
     private static Map<String, Object> resourcesOfType(Map<String, Object> template, String type) {
