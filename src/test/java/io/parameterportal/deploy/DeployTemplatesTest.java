@@ -468,6 +468,18 @@ class DeployTemplatesTest {
     }
 
     @Test
+    void forwardedHeadersAreTrustedOnlyFromInsideTheVpc() {
+        assertThat(environment().get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isEqualTo(ref("VpcCidr"));
+        String pattern = (String) map(map(service.get("Parameters")).get("VpcCidr")).get("AllowedPattern");
+        assertThat("10.0.0.0/16").matches(pattern);
+        assertThat("172.31.0.0/16").matches(pattern);
+        assertThat(List.of("", "0.0.0.0", "10.0.0.0/33", "10.0.0.0/16,0.0.0.0/0", "*")).noneMatch(value -> value.matches(pattern));
+        Map<String, Object> rule = map(map(service.get("Rules")).get("TrustedProxiesAreNotEveryone"));
+        assertThat(map(list(rule.get("Assertions")).get(0)).get("Assert")).as("0.0.0.0/0 fits the pattern, so a rule refuses it")
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("VpcCidr"), "0.0.0.0/0")))));
+    }
+
+    @Test
     void taskDefinitionRunsOneFargateContainerOnTheAppAndManagementPorts() {
         Map<String, Object> task = properties(service, "TaskDefinition", "AWS::ECS::TaskDefinition");
 
