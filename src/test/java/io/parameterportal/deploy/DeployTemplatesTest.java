@@ -109,6 +109,67 @@ class DeployTemplatesTest {
     }
 
     @Test
+    void userPoolCannotBeDeletedUntilProtectionIsTurnedOff() {
+        Map<String, Object> pool = properties(cognito, "UserPool", "AWS::Cognito::UserPool");
+
+        assertThat(pool.get("DeletionProtection")).isEqualTo(ref("UserPoolDeletionProtection"));
+        assertThat(parameterDefault(cognito, "UserPoolDeletionProtection")).isEqualTo("ACTIVE");
+        assertThat(resource(cognito, "UserPool").get("UpdateReplacePolicy")).as("a replacing update keeps the old pool")
+                .isEqualTo("Retain");
+    }
+
+    @Test
+    void mfaIsOffByDefaultAndOtherwiseUsesOnlyAnAuthenticatorApp() {
+        Map<String, Object> pool = properties(cognito, "UserPool", "AWS::Cognito::UserPool");
+
+        assertThat(pool.get("MfaConfiguration")).isEqualTo(ref("MfaMode"));
+        assertThat(map(map(cognito.get("Parameters")).get("MfaMode")).get("AllowedValues")).isEqualTo(List.of("OFF", "OPTIONAL", "ON"));
+        assertThat(parameterDefault(cognito, "MfaMode")).isEqualTo("OFF");
+        assertThat(pool.get("EnabledMfas")).as("TOTP only: no SMS, no email codes")
+                .isEqualTo(Map.of("Fn::If", List.of("MfaOff", ref("AWS::NoValue"), List.of("SOFTWARE_TOKEN_MFA"))));
+        assertThat(condition(cognito, "MfaOff")).isEqualTo(Map.of("Fn::Equals", List.of(ref("MfaMode"), "OFF")));
+    }
+
+    @Test
+    void threatProtectionIsOffByDefaultAndMovesThePoolToThePlusPlanOnlyWhenOn() {
+        Map<String, Object> pool = properties(cognito, "UserPool", "AWS::Cognito::UserPool");
+
+        assertThat(pool.get("UserPoolAddOns")).isEqualTo(Map.of("AdvancedSecurityMode", ref("ThreatProtection")));
+        assertThat(map(map(cognito.get("Parameters")).get("ThreatProtection")).get("AllowedValues"))
+                .isEqualTo(List.of("OFF", "AUDIT", "ENFORCED"));
+        assertThat(parameterDefault(cognito, "ThreatProtection")).as("it is billed per active user").isEqualTo("OFF");
+        assertThat(pool.get("UserPoolTier")).isEqualTo(Map.of("Fn::If", List.of("ThreatProtectionOn", "PLUS", "ESSENTIALS")));
+        assertThat(condition(cognito, "ThreatProtectionOn"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("ThreatProtection"), "OFF")))));
+    }
+
+    @Test
+    void appClientOpensNoApiSignInFlowBecauseUsersSignInOnlyOnTheHostedUi() {
+        Map<String, Object> client = properties(cognito, "UserPoolClient", "AWS::Cognito::UserPoolClient");
+
+        assertThat(client.get("ExplicitAuthFlows")).isEqualTo(List.of("ALLOW_REFRESH_TOKEN_AUTH"));
+    }
+
+    @Test
+    void tokensLiveOneHourAndRefreshTokensNoLonger() {
+        Map<String, Object> client = properties(cognito, "UserPoolClient", "AWS::Cognito::UserPoolClient");
+
+        assertThat(client.get("IdTokenValidity")).isEqualTo(60);
+        assertThat(client.get("AccessTokenValidity")).isEqualTo(60);
+        assertThat(client.get("RefreshTokenValidity")).as("Cognito's minimum: 60 minutes").isEqualTo(60);
+        assertThat(client.get("TokenValidityUnits"))
+                .isEqualTo(Map.of("IdToken", "minutes", "AccessToken", "minutes", "RefreshToken", "minutes"));
+    }
+
+    @Test
+    void appClientRevokesTokensOnSignOutAndHidesWhetherAUserExists() {
+        Map<String, Object> client = properties(cognito, "UserPoolClient", "AWS::Cognito::UserPoolClient");
+
+        assertThat(client.get("EnableTokenRevocation")).isEqualTo(true);
+        assertThat(client.get("PreventUserExistenceErrors")).isEqualTo("ENABLED");
+    }
+
+    @Test
     void appClientUsesOnlyImplicitFlowWithOpenidProfileAndHttpsSigninSignoutUrls() {
         Map<String, Object> client = properties(cognito, "UserPoolClient", "AWS::Cognito::UserPoolClient");
 
@@ -131,7 +192,7 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void identityPoolAllowsNoUnauthenticatedIdentities() {
+    void identityPoolAllowsNoUnauthenticatedIdentitiesAndRefusesRevokedTokens() {
         Map<String, Object> pool = properties(cognito, "IdentityPool", "AWS::Cognito::IdentityPool");
 
         assertThat(pool.get("AllowUnauthenticatedIdentities")).isEqualTo(false);
@@ -141,6 +202,8 @@ class DeployTemplatesTest {
         Map<String, Object> provider = map(providers.get(0));
         assertThat(provider.get("ProviderName")).isEqualTo(sub("cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"));
         assertThat(provider.get("ClientId")).isEqualTo(ref("UserPoolClient"));
+        assertThat(provider.get("ServerSideTokenCheck")).as("the identity pool asks whether the token was revoked")
+                .isEqualTo(true);
         assertThat(pool).as("no other identity providers")
                 .doesNotContainKeys("SupportedLoginProviders", "OpenIdConnectProviderARNs", "SamlProviderARNs");
     }
