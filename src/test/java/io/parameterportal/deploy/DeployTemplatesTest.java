@@ -34,7 +34,7 @@ class DeployTemplatesTest {
      */
     private static final List<String> PORTAL_SETTINGS = List.of(
             "PORTAL_USER_POOL_ID", "PORTAL_CLIENT_ID", "PORTAL_IDENTITY_POOL_ID", "PORTAL_HOSTED_UI_DOMAIN",
-            "PORTAL_PARAMETER_NAME", "PORTAL_PUBLIC_URL");
+            "PORTAL_PARAMETER_NAME", "PORTAL_PUBLIC_URL", "PORTAL_OAUTH_FLOW");
 
     private static final Map<String, Object> PARAMETER_ARN = sub(
             "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AuthenticatedParameter}");
@@ -170,17 +170,27 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void appClientUsesOnlyImplicitFlowWithOpenidProfileAndHttpsSigninSignoutUrls() {
+    void appClientAllowsOnlyTheChosenGrantWithOpenidProfileAndHttpsSigninSignoutUrls() {
         Map<String, Object> client = properties(cognito, "UserPoolClient", "AWS::Cognito::UserPoolClient");
 
         assertThat(client.get("UserPoolId")).isEqualTo(ref("UserPool"));
         assertThat(client.get("AllowedOAuthFlowsUserPoolClient")).isEqualTo(true);
-        assertThat(client.get("AllowedOAuthFlows")).isEqualTo(List.of("implicit"));
+        assertThat(client.get("AllowedOAuthFlows")).as("one grant, never both").isEqualTo(List.of(ref("OAuthFlow")));
         assertThat(list(client.get("AllowedOAuthScopes"))).containsExactlyInAnyOrder("openid", "profile");
         assertThat(client.get("SupportedIdentityProviders")).isEqualTo(List.of("COGNITO"));
         assertThat(client.get("CallbackURLs")).isEqualTo(List.of(sub("https://${DomainName}/signin")));
         assertThat(client.get("LogoutURLs")).isEqualTo(List.of(sub("https://${DomainName}/signout")));
         assertThat(client.get("GenerateSecret")).as("a browser client has no secret").isNotEqualTo(true);
+    }
+
+    @Test
+    void oauthFlowIsImplicitByDefaultOrCodeAndReachesTheTasks() {
+        Map<String, Object> parameter = map(map(cognito.get("Parameters")).get("OAuthFlow"));
+
+        assertThat(parameter.get("AllowedValues")).isEqualTo(List.of("implicit", "code"));
+        assertThat(parameter.get("Default")).as("the seed's flow").isEqualTo("implicit");
+        assertThat(exports(cognito)).contains("OAuthFlow");
+        assertThat(environment().get("PORTAL_OAUTH_FLOW")).isEqualTo(Map.of("Fn::ImportValue", sub("${CognitoStackName}-OAuthFlow")));
     }
 
     @Test
