@@ -34,10 +34,9 @@ class DeployTemplatesTest {
      */
     private static final List<String> PORTAL_SETTINGS = List.of(
             "PORTAL_USER_POOL_ID", "PORTAL_CLIENT_ID", "PORTAL_IDENTITY_POOL_ID", "PORTAL_HOSTED_UI_DOMAIN",
-            "PORTAL_PARAMETER_NAME", "PORTAL_PUBLIC_URL", "PORTAL_OAUTH_FLOW");
+            "PORTAL_PARAMETER_NAME", "PORTAL_PUBLIC_URL", "PORTAL_OAUTH_FLOW", "PORTAL_PARAMETER_PATHS");
 
-    private static final Map<String, Object> PARAMETER_ARN = sub(
-            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AuthenticatedParameter}");
+    private static final Map<String, Object> PARAMETER_ARN = parameterArn("${AuthenticatedParameter}");
 
     private static Map<String, Object> cognito;
     private static Map<String, Object> registry;
@@ -219,59 +218,153 @@ class DeployTemplatesTest {
     }
 
     @Test
-    void authenticatedRoleTrustsOnlyAuthenticatedIdentitiesOfThisIdentityPool() {
-        Map<String, Object> role = properties(cognito, "AuthenticatedRole", "AWS::IAM::Role");
-        List<Map<String, Object>> trust = statements(role.get("AssumeRolePolicyDocument"));
+    void everyRoleInTheCognitoStackTrustsOnlyAuthenticatedIdentitiesOfThisIdentityPool() {
+        Map<String, Object> roles = resourcesOfType(cognito, "AWS::IAM::Role");
+        assertThat(roles.keySet()).containsExactlyInAnyOrder("AuthenticatedRole", "OpsRole");
 
-        assertThat(trust).hasSize(1);
-        Map<String, Object> statement = trust.get(0);
-        assertThat(statement.get("Effect")).isEqualTo("Allow");
-        assertThat(statement.get("Principal")).isEqualTo(Map.of("Federated", "cognito-identity.amazonaws.com"));
-        assertThat(list(statement.get("Action"))).containsExactly("sts:AssumeRoleWithWebIdentity");
-        Map<String, Object> condition = map(statement.get("Condition"));
-        assertThat(condition.get("StringEquals")).isEqualTo(Map.of("cognito-identity.amazonaws.com:aud", ref("IdentityPool")));
-        assertThat(condition.get("ForAnyValue:StringLike")).isEqualTo(Map.of("cognito-identity.amazonaws.com:amr", "authenticated"));
-    }
-
-    @Test
-    void authenticatedRoleMayOnlyGetTheOneParameter() {
-        Map<String, Object> role = properties(cognito, "AuthenticatedRole", "AWS::IAM::Role");
-        assertThat(role).as("no managed policy: its rights would be unreviewed here").doesNotContainKey("ManagedPolicyArns");
-        assertThat(role).doesNotContainKey("PermissionsBoundary");
-        assertThat(resourcesOfType(cognito, "AWS::IAM::Policy")).as("no policy attached from elsewhere").isEmpty();
-        assertThat(resourcesOfType(cognito, "AWS::IAM::ManagedPolicy")).as("no policy attached from elsewhere").isEmpty();
-
-        List<Map<String, Object>> granted = new ArrayList<>();
-        for (Object policy : list(role.get("Policies"))) {
-            granted.addAll(statements(map(policy).get("PolicyDocument")));
+        for (String name : roles.keySet()) {
+            List<Map<String, Object>> trust = statements(properties(cognito, name, "AWS::IAM::Role").get("AssumeRolePolicyDocument"));
+            assertThat(trust).as(name).hasSize(1);
+            Map<String, Object> statement = trust.get(0);
+            assertThat(statement.get("Effect")).as(name).isEqualTo("Allow");
+            assertThat(statement.get("Principal")).as(name).isEqualTo(Map.of("Federated", "cognito-identity.amazonaws.com"));
+            assertThat(list(statement.get("Action"))).as(name).containsExactly("sts:AssumeRoleWithWebIdentity");
+            assertThat(statement.get("Condition")).as(name).isEqualTo(Map.of(
+                    "StringEquals", Map.of("cognito-identity.amazonaws.com:aud", ref("IdentityPool")),
+                    "ForAnyValue:StringLike", Map.of("cognito-identity.amazonaws.com:amr", "authenticated")));
         }
-        assertThat(granted).as("one statement").hasSize(1);
-        Map<String, Object> statement = granted.get(0);
-        assertThat(statement.get("Effect")).isEqualTo("Allow");
-        assertThat(list(statement.get("Action"))).containsExactly("ssm:GetParameter");
-        assertThat(list(statement.get("Resource"))).containsExactly(PARAMETER_ARN);
-        assertThat(statement).doesNotContainKeys("NotAction", "NotResource");
-        assertThat(strings(role.get("Policies"))).as("no `*` anywhere").noneMatch(text -> text.contains("*"));
     }
 
     @Test
-    void identityPoolAttachesOnlyTheAuthenticatedRole() {
+    void identityPoolTakesTheRoleFromTheTokenAndRefusesAmbiguousTokens() {
         Map<String, Object> attachment = properties(cognito, "IdentityPoolRoleAttachment",
                 "AWS::Cognito::IdentityPoolRoleAttachment");
 
         assertThat(attachment.get("IdentityPoolId")).isEqualTo(ref("IdentityPool"));
-        assertThat(attachment.get("Roles")).isEqualTo(Map.of("authenticated", getAtt("AuthenticatedRole", "Arn")));
-        assertThat(attachment).as("no rule may pick another role").doesNotContainKey("RoleMappings");
+        assertThat(attachment.get("Roles")).as("a default authenticated role and no unauthenticated one")
+                .isEqualTo(Map.of("authenticated", getAtt("AuthenticatedRole", "Arn")));
+        Map<String, Object> mappings = map(attachment.get("RoleMappings"));
+        assertThat(mappings).hasSize(1);
+        assertThat(mappings.values().iterator().next()).isEqualTo(Map.of(
+                "IdentityProvider", sub("cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}:${UserPoolClient}"),
+                "Type", "Token",
+                "AmbiguousRoleResolution", "Deny"));
     }
 
     @Test
-    void parameterIsPrefixAuthenticatedHoldingAuthenticated() {
-        Map<String, Object> parameter = properties(cognito, "AuthenticatedParameter", "AWS::SSM::Parameter");
+    void opsGroupHandsOutTheOpsRoleAheadOfTheReadersGroupsAuthenticatedRole() {
+        Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+        for (String name : resourcesOfType(cognito, "AWS::Cognito::UserPoolGroup").keySet()) {
+            Map<String, Object> group = properties(cognito, name, "AWS::Cognito::UserPoolGroup");
+            assertThat(group.get("UserPoolId")).isEqualTo(ref("UserPool"));
+            groups.put((String) group.get("GroupName"), group);
+        }
 
-        assertThat(parameter.get("Name")).isEqualTo(sub("${Prefix}-authenticated"));
-        assertThat(parameter.get("Type")).isEqualTo("String");
-        assertThat(parameter.get("Value")).isEqualTo("Authenticated");
+        assertThat(groups.keySet()).containsExactlyInAnyOrder("ops", "readers");
+        assertThat(groups.get("ops").get("RoleArn")).isEqualTo(getAtt("OpsRole", "Arn"));
+        assertThat(groups.get("ops").get("Precedence")).as("lowest wins: a member of both prefers ops").isEqualTo(1);
+        assertThat(groups.get("readers").get("RoleArn")).isEqualTo(getAtt("AuthenticatedRole", "Arn"));
+        assertThat(groups.get("readers").get("Precedence")).isEqualTo(2);
+    }
+
+    @Test
+    void authenticatedRoleReadsTheSeedParameterAndListsOnlyThePublicPath() {
+        Map<String, Object> role = properties(cognito, "AuthenticatedRole", "AWS::IAM::Role");
+
+        assertThat(resourcesByAction(role)).isEqualTo(Map.of(
+                "ssm:GetParameter", List.of(PARAMETER_ARN),
+                "ssm:GetParametersByPath", List.of(parameterArn("${Prefix}/public"), parameterArn("${Prefix}/public/*"))));
+        assertThat(grants(role)).allSatisfy(statement -> assertThat(statement).doesNotContainKey("Condition"));
+    }
+
+    @Test
+    void authenticatedRoleCannotReachAnythingUnderTheOpsPath() {
+        Map<String, Object> role = properties(cognito, "AuthenticatedRole", "AWS::IAM::Role");
+        List<String> opsArns = List.of("${Prefix}/ops", "${Prefix}/ops/db-url", "${Prefix}/ops/api-key", "${Prefix}/ops/a/b")
+                .stream().map(name -> (String) parameterArn(name).get("Fn::Sub")).toList();
+
+        for (Map<String, Object> statement : grants(role)) {
+            for (Object resource : list(statement.get("Resource"))) {
+                String arn = (String) map(resource).get("Fn::Sub");
+                assertThat(opsArns).as(statement.get("Action") + " on " + arn).noneMatch(ops -> iamMatches(arn, ops));
+            }
+        }
+        assertThat(strings(role)).as("no KMS right: the ops key is for the ops role").noneMatch(text -> text.startsWith("kms:"));
+    }
+
+    @Test
+    void opsRoleAddsTheOpsPathAndDecryptsOnlyOpsSecureStringsThroughSsm() {
+        Map<String, Object> role = properties(cognito, "OpsRole", "AWS::IAM::Role");
+
+        assertThat(resourcesByAction(role)).isEqualTo(Map.of(
+                "ssm:GetParameter", List.of(PARAMETER_ARN),
+                "ssm:GetParametersByPath", List.of(parameterArn("${Prefix}/public"), parameterArn("${Prefix}/public/*"),
+                        parameterArn("${Prefix}/ops"), parameterArn("${Prefix}/ops/*")),
+                "kms:Decrypt", List.of(getAtt("ParametersKey", "Arn"))));
+        Map<String, Object> decrypt = grants(role).stream()
+                .filter(statement -> list(statement.get("Action")).contains("kms:Decrypt")).findFirst().orElseThrow();
+        assertThat(decrypt.get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("kms:ViaService", sub("ssm.${AWS::Region}.amazonaws.com")),
+                "StringLike", Map.of("kms:EncryptionContext:PARAMETER_ARN", parameterArn("${Prefix}/ops/*"))));
+    }
+
+    @Test
+    void identityPoolRolesHoldOnlyTheirOwnReviewedInlineGrants() {
+        assertThat(resourcesOfType(cognito, "AWS::IAM::Policy")).as("no policy attached from elsewhere").isEmpty();
+        assertThat(resourcesOfType(cognito, "AWS::IAM::ManagedPolicy")).as("no policy attached from elsewhere").isEmpty();
+        for (String name : List.of("AuthenticatedRole", "OpsRole")) {
+            Map<String, Object> role = properties(cognito, name, "AWS::IAM::Role");
+            assertThat(role).as(name + ": a managed policy's rights would be unreviewed here")
+                    .doesNotContainKeys("ManagedPolicyArns", "PermissionsBoundary");
+            for (Map<String, Object> statement : grants(role)) {
+                assertThat(statement.get("Effect")).as(name).isEqualTo("Allow");
+                assertThat(statement).as(name).doesNotContainKeys("NotAction", "NotResource", "NotPrincipal");
+                assertThat(list(statement.get("Resource"))).as(name + ": no resource is just *")
+                        .noneMatch(resource -> "*".equals(resource) || sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/*").equals(resource));
+            }
+        }
+    }
+
+    @Test
+    void parametersLiveUnderThePrefixAsPlainStrings() {
+        Map<String, Object> seed = properties(cognito, "AuthenticatedParameter", "AWS::SSM::Parameter");
+        assertThat(seed.get("Name")).isEqualTo(sub("${Prefix}-authenticated"));
+        assertThat(seed.get("Type")).isEqualTo("String");
+        assertThat(seed.get("Value")).isEqualTo("Authenticated");
         assertThat(parameterDefault(cognito, "Prefix")).isEqualTo("fa-012");
+
+        Map<String, Object> motd = properties(cognito, "PublicMotdParameter", "AWS::SSM::Parameter");
+        assertThat(motd.get("Name")).isEqualTo(sub("/${Prefix}/public/motd"));
+        assertThat(motd.get("Type")).isEqualTo("String");
+        Map<String, Object> dbUrl = properties(cognito, "OpsDbUrlParameter", "AWS::SSM::Parameter");
+        assertThat(dbUrl.get("Name")).isEqualTo(sub("/${Prefix}/ops/db-url"));
+        assertThat(dbUrl.get("Type")).as("CloudFormation creates no SecureString; see deploy/README.md").isEqualTo("String");
+        assertThat(resourcesOfType(cognito, "AWS::SSM::Parameter").keySet())
+                .containsExactlyInAnyOrder("AuthenticatedParameter", "PublicMotdParameter", "OpsDbUrlParameter");
+    }
+
+    @Test
+    void parametersKeyRotatesAndLeavesEveryUseToIamPoliciesOfTheAccount() {
+        Map<String, Object> key = properties(cognito, "ParametersKey", "AWS::KMS::Key");
+
+        assertThat(key.get("EnableKeyRotation")).isEqualTo(true);
+        List<Map<String, Object>> policy = statements(key.get("KeyPolicy"));
+        assertThat(policy).as("one statement: the account's own IAM policies decide").hasSize(1);
+        assertThat(policy.get(0).get("Effect")).isEqualTo("Allow");
+        assertThat(policy.get(0).get("Principal")).isEqualTo(Map.of("AWS", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")));
+        assertThat(resource(cognito, "ParametersKey").get("UpdateReplacePolicy")).as("old SecureStrings stay readable")
+                .isEqualTo("Retain");
+        assertThat(properties(cognito, "ParametersKeyAlias", "AWS::KMS::Alias").get("TargetKeyId")).isEqualTo(ref("ParametersKey"));
+    }
+
+    @Test
+    void cognitoStackExportsThePathsAndTheKeyAndTheTasksListThePaths() {
+        assertThat(exports(cognito)).contains("ParameterPaths", "PublicParameterPath", "OpsParameterPath",
+                "ParametersKeyId", "ParametersKeyArn");
+        assertThat(map(map(cognito.get("Outputs")).get("ParameterPaths")).get("Value"))
+                .isEqualTo(sub("/${Prefix}/public,/${Prefix}/ops"));
+        assertThat(environment().get("PORTAL_PARAMETER_PATHS"))
+                .isEqualTo(Map.of("Fn::ImportValue", sub("${CognitoStackName}-ParameterPaths")));
     }
 
     @Test
@@ -726,6 +819,26 @@ class DeployTemplatesTest {
         return granted;
     }
 
+    /** Resources of a role's inline grants by action, in the order the template lists them. */
+    private static Map<Object, List<Object>> resourcesByAction(Map<String, Object> role) {
+        Map<Object, List<Object>> resources = new LinkedHashMap<>();
+        for (Map<String, Object> statement : grants(role)) {
+            for (Object action : list(statement.get("Action"))) {
+                resources.computeIfAbsent(action, key -> new ArrayList<>()).addAll(list(statement.get("Resource")));
+            }
+        }
+        return resources;
+    }
+
+    /** Whether an IAM resource pattern ({@code *} any run of characters, {@code ?} one) covers an ARN. */
+    private static boolean iamMatches(String pattern, String arn) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return arn.matches(regex.toString());
+    }
+
     private static List<Map<String, Object>> statements(Object policyDocument) {
         return list(map(policyDocument).get("Statement")).stream().map(DeployTemplatesTest::map).toList();
     }
@@ -773,6 +886,10 @@ class DeployTemplatesTest {
 
     private static Map<String, Object> ref(String name) {
         return Map.of("Ref", name);
+    }
+
+    private static Map<String, Object> parameterArn(String name) {
+        return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + name);
     }
 
     private static Map<String, Object> sub(String text) {
