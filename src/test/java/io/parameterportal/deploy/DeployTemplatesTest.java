@@ -724,6 +724,20 @@ class DeployTemplatesTest {
     }
 
     @Test
+    void stickySessionsAreOffByDefaultAndUseTheLoadBalancersCookieWhenOn() {
+        assertThat(parameterDefault(service, "StickySessionSeconds")).isEqualTo(0);
+        assertThat(condition(service, "Sticky"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("StickySessionSeconds"), "0")))));
+        Map<String, Object> group = properties(service, "TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup");
+
+        assertThat(list(group.get("TargetGroupAttributes"))).contains(
+                Map.of("Key", "stickiness.enabled", "Value", Map.of("Fn::If", List.of("Sticky", "true", "false"))),
+                Map.of("Fn::If", List.of("Sticky", Map.of("Key", "stickiness.type", "Value", "lb_cookie"), ref("AWS::NoValue"))),
+                Map.of("Fn::If", List.of("Sticky", Map.of("Key", "stickiness.lb_cookie.duration_seconds",
+                        "Value", ref("StickySessionSeconds")), ref("AWS::NoValue"))));
+    }
+
+    @Test
     void defaultRequestTargetIsAtMostAThirdOfTheBenchmarkedTaskThroughput() {
         // deploy/README.md, Capacity: ~5,500 req/s on about one core; a 0.25 vCPU task ~1,300 req/s raw.
         int rawRequestsPerTaskPerMinute = 1_300 * 60;
