@@ -48,7 +48,11 @@ public final class LocalSignIn {
 
     /** The fragment of a successful sign-in's redirect, decoded. */
     public static Map<String, String> signIn(Map<String, String> extra) {
-        Response response = postForm("demo", "demo", extra);
+        return signInAs("demo", "demo", extra);
+    }
+
+    public static Map<String, String> signInAs(String username, String password, Map<String, String> extra) {
+        Response response = postForm(username, password, extra);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(302);
         URI location = URI.create(response.header("Location"));
         return Arrays.stream(location.getRawFragment().split("&"))
@@ -58,5 +62,9 @@ public final class LocalSignIn {
 
     public static String demoIdToken() {
         return signIn(Map.of()).get("id_token");
+    }
+
+    public static String idTokenOf(String username, String password) {
+        return signInAs(username, password, Map.of()).get("id_token");
     }
 }

@@ -1,0 +1,93 @@
+package io.parameterportal.local;
+
+import static io.parameterportal.testing.SessionRequests.postSession;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.parameterportal.testing.LocalAwsClients;
+import io.parameterportal.testing.LocalSignIn;
+import io.parameterportal.testing.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * A user Cognito stops honouring — signed out globally, or disabled — loses access through the portal
+ * within PORTAL_CREDENTIAL_CACHE_MAX_AGE (5 minutes by default): the cached credentials of their token
+ * serve repeat views until then, and the next trade at the (local) identity pool is refused.
+ */
+@QuarkusTest
+class RevocationWindowTest {
+
+    private static final String USER = "carol";
+    private static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final String POOL = "us-east-1_LocalDemo";
+
+    private CognitoIdentityProviderClient userPool;
+
+    @BeforeEach
+    void adminClient() {
+        userPool = CognitoIdentityProviderClient.builder()
+                .endpointOverride(LocalAwsClients.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @AfterEach
+    void restore() {
+        TestClock.get().reset();
+        userPool.adminEnableUser(r -> r.userPoolId(POOL).username(USER));
+        userPool.close();
+    }
+
+    @Test
+    void aGloballySignedOutUserLosesAccessWithinTheWindow() {
+        String token = LocalSignIn.idTokenOf(USER, USER);
+        postSession(token).statusCode(200).body("parameter.value", equalTo("Authenticated"));
+
+        userPool.adminUserGlobalSignOut(r -> r.userPoolId(POOL).username(USER));
+
+        TestClock.get().advance(WINDOW.minusSeconds(1));
+        postSession(token).statusCode(200);
+        TestClock.get().advance(Duration.ofSeconds(2));
+        postSession(token).statusCode(403).body("name", equalTo("Carol Revoked"));
+
+        // A sign-in after the sign-out is a new session, honoured again.
+        postSession(LocalSignIn.idTokenOf(USER, USER)).statusCode(200);
+    }
+
+    @Test
+    void aDisabledUserLosesAccessWithinTheWindowAndCannotSignIn() {
+        String token = LocalSignIn.idTokenOf(USER, USER);
+        postSession(token).statusCode(200);
+
+        userPool.adminDisableUser(r -> r.userPoolId(POOL).username(USER));
+
+        postSession(token).statusCode(200);
+        TestClock.get().advance(WINDOW.plusSeconds(1));
+        postSession(token).statusCode(403).body("name", equalTo("Carol Revoked"));
+        Response signIn = LocalSignIn.postForm(USER, USER, java.util.Map.of());
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.asString()).contains("User is disabled.");
+
+        userPool.adminEnableUser(r -> r.userPoolId(POOL).username(USER));
+        postSession(LocalSignIn.idTokenOf(USER, USER)).statusCode(200);
+    }
+
+    @Test
+    void anUnknownUserIsNotFoundByTheAdminApi() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userPool.adminDisableUser(r -> r.userPoolId(POOL).username("nobody")))
+                .isInstanceOf(software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException.class);
+    }
+}
