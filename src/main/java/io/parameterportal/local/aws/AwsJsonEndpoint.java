@@ -1,6 +1,5 @@
 package io.parameterportal.local.aws;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,7 +43,7 @@ public class AwsJsonEndpoint {
     public void handle(RoutingContext context) {
         HttpServerRequest http = context.request();
         Buffer body = context.body().buffer();
-        AwsRequest request = new AwsRequest(http.method().name(), URI.create(http.absoluteURI()), http.headers(),
+        AwsRequest request = new AwsRequest(http.method().name(), http.path(), http.query(), http.headers(),
                 body == null ? Buffer.buffer() : body);
         String target = http.getHeader("X-Amz-Target");
         Uni.createFrom().deferred(() -> dispatch(target, request))

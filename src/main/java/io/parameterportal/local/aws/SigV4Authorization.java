@@ -1,46 +1,65 @@
 package io.parameterportal.local.aws;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of a SigV4 {@code Authorization} header:
+ * The parts of a SigV4 {@code Authorization} header, as the client wrote them:
  * {@code AWS4-HMAC-SHA256 Credential=<key id>/<date>/<region>/<service>/aws4_request, SignedHeaders=<a;b>, Signature=<hex>}.
  *
- * @param scope the credential scope, {@code <date>/<region>/<service>/aws4_request}
+ * @param date the credential scope's date, {@code yyyyMMdd}
+ * @param terminator the credential scope's last part, {@code aws4_request} in a well-formed scope
+ * @param signedHeaders the {@code SignedHeaders} list in the client's order; the canonical request is built from exactly these
  */
-record SigV4Authorization(String accessKeyId, String scope, String signedHeaders, String signature) {
+record SigV4Authorization(String accessKeyId, String date, String region, String service, String terminator,
+        List<String> signedHeaders, String signature) {
 
-    private static final String ALGORITHM = "AWS4-HMAC-SHA256 ";
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
-    /** @throws AwsError {@code IncompleteSignatureException} for a header of another form */
+    /**
+     * @throws AwsError {@code IncompleteSignatureException} for a header of another form, or one whose
+     *         {@code SignedHeaders} leave out {@code host} (AWS requires the host to be signed)
+     */
     static SigV4Authorization parse(String header) {
-        if (!header.startsWith(ALGORITHM)) {
-            throw incomplete("Only " + ALGORITHM.strip() + " signatures are accepted.");
+        if (!header.startsWith(ALGORITHM + " ")) {
+            throw incomplete("Only " + ALGORITHM + " signatures are accepted.");
         }
         Map<String, String> parts = new HashMap<>();
-        for (String part : header.substring(ALGORITHM.length()).split(",")) {
+        for (String part : header.substring(ALGORITHM.length() + 1).split(",")) {
             String[] pair = part.strip().split("=", 2);
             if (pair.length == 2) {
                 parts.put(pair[0], pair[1]);
             }
         }
         String credential = required(parts, "Credential");
-        int slash = credential.indexOf('/');
-        if (slash <= 0) {
-            throw incomplete("The Credential parameter must be <access key id>/<credential scope>.");
+        String signedHeaders = required(parts, "SignedHeaders");
+        String signature = required(parts, "Signature");
+        String[] scope = credential.split("/", -1);
+        if (scope.length != 5 || scope[0].isEmpty()) {
+            throw incomplete("The Credential parameter must be <access key id>/<date>/<region>/<service>/aws4_request.");
         }
-        return new SigV4Authorization(credential.substring(0, slash), credential.substring(slash + 1),
-                required(parts, "SignedHeaders"), required(parts, "Signature"));
+        List<String> names = List.of(signedHeaders.split(";", -1));
+        if (!names.contains("host")) {
+            throw incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3], scope[4], names, signature);
     }
 
-    /** Same key, scope and signed headers, and the same signature (compared in constant time). */
-    boolean matches(SigV4Authorization other) {
-        return accessKeyId.equals(other.accessKeyId) && scope.equals(other.scope) && signedHeaders.equals(other.signedHeaders)
-                && MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-                        other.signature.getBytes(StandardCharsets.US_ASCII));
+    /** {@code <date>/<region>/<service>/<terminator>}, the third line of the string to sign. */
+    String scope() {
+        return date + "/" + region + "/" + service + "/" + terminator;
+    }
+
+    /** The signed headers line of the canonical request: the list exactly as the client sent it. */
+    String signedHeadersLine() {
+        return String.join(";", signedHeaders);
+    }
+
+    /** Leaves the signature out: it is a credential's proof and has no place in a log. */
+    @Override
+    public String toString() {
+        return "SigV4Authorization[accessKeyId=" + accessKeyId + ", scope=" + scope() + ", signedHeaders=" + signedHeadersLine() + "]";
     }
 
     private static String required(Map<String, String> parts, String name) {

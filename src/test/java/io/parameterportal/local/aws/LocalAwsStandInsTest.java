@@ -256,7 +256,7 @@ class LocalAwsStandInsTest {
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC))).request();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         signed.forEachHeader(headers::add);
-        return new AwsRequest("POST", signed.getUri(), headers, Buffer.buffer(body));
+        return new AwsRequest("POST", signed.getUri().getRawPath(), signed.getUri().getRawQuery(), headers, Buffer.buffer(body));
     }
 
     private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertAwsError(Runnable call,
