@@ -46,8 +46,11 @@ urlencode() {
   printf '%s' "$out"
 }
 
+# The upstream timeout (3 s, which bounds the calls to the local stand-ins too) is raised: on a busy
+# build machine the first, cold views of the recording JVM took longer (504), and the training is
+# about code paths, not about time.
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-PORTAL_MODE=local QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
+PORTAL_MODE=local PORTAL_UPSTREAM_TIMEOUT=30s QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
   "$JAVA" ${JAVA_OPTS:-} -XX:AOTMode=record -XX:AOTConfiguration="$CONF" -jar "$PWD/quarkus-run.jar" &
 pid=$!
