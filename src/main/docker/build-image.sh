@@ -11,7 +11,7 @@
 # either changes; the image build keeps no layer cache (a new jar means a new training anyway), and
 # the image this tag named before is removed.
 set -euo pipefail
-# shellcheck source=podman-env.sh
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/podman-env.sh"
 cd "$PORTAL_ROOT"
 portal_podman
@@ -74,7 +74,7 @@ make_standin() {
     --change 'ENV JAVA_VENDOR=openjdk' --change 'ENV JAVA_VERSION=25' \
     --change 'ENV LANG=C.utf8' --change 'ENV HOME=/home/default' \
     --change 'USER 185' --change 'WORKDIR /home/default' --change 'EXPOSE 8080' --change 'EXPOSE 8443' \
-    --message "stand-in for registry.access.redhat.com/ubi10/openjdk-25-runtime: Debian bookworm minbase, jlinked $(. "$TEMURIN/release"; echo "$IMPLEMENTOR_VERSION")" \
+    --message "stand-in for registry.access.redhat.com/ubi10/openjdk-25-runtime: Debian bookworm minbase, jlinked $(sed -n 's/^IMPLEMENTOR_VERSION="\(.*\)"$/\1/p' "$TEMURIN/release")" \
     "$WORK/rootfs.tar" "$BASE" > /dev/null
   cleanup; WORK=""
 }

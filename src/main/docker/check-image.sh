@@ -14,7 +14,7 @@
 # Usage: src/main/docker/check-image.sh [image, default $PORTAL_IMAGE]. Needs podman and curl; as root
 # it installs podman when missing, and a missing podman is always a failure, never a skip.
 set -euo pipefail
-# shellcheck source=podman-env.sh
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/podman-env.sh"
 cd "$PORTAL_ROOT"
 portal_podman
@@ -105,7 +105,7 @@ ok "ready on the management port: $MANAGEMENT/q/health/ready"
 # 4. What the kernel says about the service's process.
 pid=$(podman inspect --format '{{.State.Pid}}' "$current")
 read -r _ uid euid _ < <(grep '^Uid:' "/proc/$pid/status")
-[ "$uid" != 0 ] && [ "$euid" = 185 ] || fail "the service runs as uid $uid/$euid, not 185"
+if [ "$uid" != 185 ] || [ "$euid" != 185 ]; then fail "the service runs as uid $uid/$euid, not 185"; fi
 grep -q '^CapEff:[[:space:]]*0000000000000000$' "/proc/$pid/status" || fail "the service has capabilities: $(grep ^CapEff "/proc/$pid/status")"
 grep -q '^NoNewPrivs:[[:space:]]*1$' "/proc/$pid/status" || fail "no_new_privs is not set"
 root_options=$(awk '$5 == "/" {print $6}' "/proc/$pid/mountinfo")

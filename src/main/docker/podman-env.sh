@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by build-image.sh and check-image.sh: podman as it works on the project's machines.
 # No daemon and no registry: images are built and run locally, nothing is pulled (--pull=never).
 # CI machines start without podman: as root, the missing packages are installed from Debian.
