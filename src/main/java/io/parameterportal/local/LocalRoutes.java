@@ -47,7 +47,7 @@ class LocalRoutes {
         HostedUi ui = hostedUi.get();
         // Rendering pages and signing tokens is CPU work: kept off the event loop.
         router.get(HostedUi.SIGN_IN_PATH).blockingHandler(ui::showSignIn, false);
-        router.get(PREFIX + "/oauth2/authorize").blockingHandler(ui::showSignIn, false);
+        router.get(PREFIX + "/oauth2/authorize").handler(ui::authorize);
         router.post(HostedUi.SIGN_IN_PATH).handler(bodyHandler()).blockingHandler(ui::signIn, false);
         router.get(PREFIX + "/logout").blockingHandler(ui::signOut, false);
 

@@ -16,6 +16,7 @@ public class LocalModeJarProfile implements QuarkusTestProfile {
         return Map.of(
                 "portal.mode", "local",
                 "quarkus.http.host", "127.0.0.1",
-                "quarkus.http.port", "0");
+                "quarkus.http.port", "0",
+                "quarkus.management.port", "0");
     }
 }

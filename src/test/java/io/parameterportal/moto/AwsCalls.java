@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A snapshot of the portal's {@code portal.aws.calls} counter per operation (all services and
- * outcomes added up), read from its Prometheus endpoint {@code /q/metrics} so that the same check
- * works in {@code @QuarkusTest} and against the packaged jar in {@code @QuarkusIntegrationTest}.
+ * outcomes added up), read from its Prometheus endpoint {@code /q/metrics} on the management port
+ * ({@link MotoProfile#managementPort()}), so that the same check works in {@code @QuarkusTest} and
+ * against the packaged jar in {@code @QuarkusIntegrationTest}.
  */
 record AwsCalls(Map<String, Long> byOperation) {
 
@@ -22,7 +23,8 @@ record AwsCalls(Map<String, Long> byOperation) {
     private static final Pattern OPERATION = Pattern.compile("(?:^|,)\\s*operation=\"([^\"]*)\"");
 
     static AwsCalls now() {
-        String text = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().accept("text/plain").port(MotoProfile.managementPort())
+                .when().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Long> counts = new TreeMap<>();
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line);

@@ -13,13 +13,25 @@ public class MotoProfile implements QuarkusTestProfile {
         return List.of(new TestResourceEntry(MotoServer.class));
     }
 
+    private static int managementPort;
+
     /**
      * A random HTTP port for the packaged jar of {@code @QuarkusIntegrationTest} too (the
      * {@code @QuarkusTest}s bind one already): several builds may share one machine, and 8081 is
-     * every Quarkus test's default. RestAssured follows the real port.
+     * every Quarkus test's default. RestAssured follows the real port. The management port (metrics)
+     * is a free port chosen here, because the jar's launcher reports only the HTTP port.
      */
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.port", "0");
+        String management = String.valueOf(managementPort());
+        return Map.of("quarkus.http.port", "0", "quarkus.management.port", management, "quarkus.management.test-port", management);
+    }
+
+    /** Chosen once per test JVM; each profile's app lets go of it before the next one starts. */
+    static synchronized int managementPort() {
+        if (managementPort == 0) {
+            managementPort = MotoServer.freeLoopbackPort();
+        }
+        return managementPort;
     }
 }

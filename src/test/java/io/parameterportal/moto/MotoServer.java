@@ -159,7 +159,7 @@ public class MotoServer implements QuarkusTestResourceLifecycleManager {
         return new IllegalStateException(install + " Cause: " + why);
     }
 
-    private static int freeLoopbackPort() {
+    static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The local stand-in of Cognito's hosted UI: {@code /login} (alias {@code /oauth2/authorize}) shows
+ * The local stand-in of Cognito's hosted UI: {@code /oauth2/authorize} sends the browser on to {@code /login}, which shows
  * a sign-in form and, for the right password, sends the browser back to the app with tokens in the
  * fragment; {@code /logout} sends it back to the app's sign-out page. A request that names another
  * client or another address gets an error page, never a redirect.
@@ -38,6 +38,12 @@ public class HostedUi {
         this.client = client;
         this.users = users;
         this.userPool = userPool;
+    }
+
+    /** {@code GET /oauth2/authorize}: as on Cognito, on to the sign-in page with the same parameters. */
+    public void authorize(RoutingContext context) {
+        String query = context.request().query();
+        redirect(context, SIGN_IN_PATH + (query == null ? "" : "?" + query));
     }
 
     /** {@code GET /login}: the form, carrying the app's OAuth parameters in hidden fields. */

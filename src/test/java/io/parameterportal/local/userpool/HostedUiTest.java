@@ -44,10 +44,25 @@ class HostedUiTest {
     }
 
     @Test
-    void authorizeIsTheSameSignInPage() {
+    void authorizeLeadsOnToTheSignInPageWithTheSameParametersAsCognitoDoes() {
+        String location = given().redirects().follow(false).queryParams(LocalSignIn.oauthParameters(Map.of("state", "s-2")))
+                .when().get("/local/oauth2/authorize")
+                .then().statusCode(302).extract().header("Location");
+        assertThat(location).startsWith("/local/login?").contains("state=s-2").contains("client_id=" + CLIENT_ID);
+
         given().queryParams(LocalSignIn.oauthParameters(Map.of()))
                 .when().get("/local/oauth2/authorize")
                 .then().statusCode(200).body(containsString("sign-in-form"));
+    }
+
+    @Test
+    void aScopeOrParameterGivenTwiceGetsTheErrorPageNotAFailure() {
+        given().queryParams(LocalSignIn.oauthParameters(Map.of("scope", "openid openid")))
+                .when().get("/local/login")
+                .then().statusCode(400).body(containsString("named more than once"));
+        given().queryParams(LocalSignIn.oauthParameters(Map.of())).queryParam("state", "a").queryParam("state", "b")
+                .when().get("/local/login")
+                .then().statusCode(400).body(containsString("given more than once"));
     }
 
     @Test
