@@ -83,15 +83,17 @@ class MotoSessionTest {
     }
 
     @Test
-    void aNewSignInOfTheSameUserReusesTheirCachedCredentials() {
+    void aNewSignInOfTheSameUserIsTradedOnItsOwnNeverServedAnotherTokensCredentials() {
         MotoUser user = moto.newUser("Returning User");
-        postToken(moto.signIn(user).idToken()).statusCode(200);
+        String firstToken = moto.signIn(user).idToken();
+        postToken(firstToken).statusCode(200);
         String secondToken = moto.signIn(user).idToken();
+        assertThat(secondToken).isNotEqualTo(firstToken);
 
         AwsCalls before = AwsCalls.now();
         postToken(secondToken).statusCode(200).body("name", equalTo("Returning User"));
         assertThat(AwsCalls.now().since(before)).as("AWS calls of a view with a fresh token of a known user")
-                .isEqualTo(Map.of(AwsCalls.GET_PARAMETER, 1L));
+                .isEqualTo(Map.of(AwsCalls.GET_ID, 1L, AwsCalls.GET_CREDENTIALS, 1L, AwsCalls.GET_PARAMETER, 1L));
     }
 
     @Test
