@@ -35,8 +35,19 @@ public interface PortalConfig {
     /** Host of the hosted UI, e.g. {@code fa-012.auth.ap-northeast-1.amazoncognito.com}. */
     Optional<String> hostedUiDomain();
 
-    /** Name of the SSM parameter shown after sign-in. */
+    /** Name of the SSM parameter shown after sign-in (the tutorial's one). */
     Optional<String> parameterName();
+
+    /**
+     * SSM paths (comma-separated, each starting with {@code /}) whose parameters are listed after sign-in:
+     * every parameter under each path that the user's role may read, recursively and decrypted. Local
+     * mode lists {@code /portal/public,/portal/ops} unless set; aws mode lists none unless set.
+     */
+    Optional<List<String>> parameterPaths();
+
+    /** Most parameters listed per path (SSM answers 10 per page); the listing says when it stopped short. */
+    @WithDefault("100")
+    int pathMaxParameters();
 
     /** One endpoint replacing cognito-idp (JWKS), cognito-identity and ssm, e.g. a moto server. */
     Optional<URI> awsEndpoint();
@@ -63,6 +74,9 @@ public interface PortalConfig {
 
     /** Identity-pool credentials, kept per token (and role) for its repeat views. */
     CredentialCache credentialCache();
+
+    /** A user's parameter values (per token and role), kept for repeat views; off by default. */
+    ValueCache valueCache();
 
     /** The embedded stand-ins of {@code local} mode. */
     Local local();
@@ -99,6 +113,19 @@ public interface PortalConfig {
         Duration maxAge();
     }
 
+    interface ValueCache {
+        /**
+         * How long a user's values are served from memory: repeat views within it make no AWS call, and
+         * a changed value or policy shows up to this much later. {@code 0s} (the default) keeps nothing.
+         */
+        @WithDefault("0s")
+        Duration ttl();
+
+        /** Most views (token and role) whose values are kept; the least recently used are dropped beyond it. */
+        @WithDefault("1000")
+        int maxSize();
+    }
+
     interface Local {
         /** Local mode serves a demo sign-in with known passwords: it refuses a non-loopback HTTP host unless this is true. */
         @WithDefault("false")
@@ -107,15 +134,25 @@ public interface PortalConfig {
         /** The local user pool's users by username, e.g. {@code portal.local.users.demo.password=demo}. */
         Map<String, User> users();
 
-        /** The local Parameter Store, name to value; names with dots or slashes need quotes in properties. */
-        Map<String, String> parameters();
+        /** The local user pool's groups by name, each carrying an IAM role, as Cognito groups do. */
+        Map<String, Group> groups();
 
-        /** IAM actions the authenticated role allows on {@link #allowedParameters()}, as the tutorial's role: only GetParameter. */
-        @WithDefault("ssm:GetParameter")
-        List<String> allowedActions();
+        /**
+         * The local IAM roles by name ({@code arn:aws:iam::000000000000:role/<name>}), each with what it allows,
+         * e.g. {@code portal.local.roles.PortalOpsRole.allow."ssm\\:GetParametersByPath"=arn:aws:ssm:*:*:parameter/portal/ops}
+         * (in a properties file the action's colon is escaped).
+         */
+        Map<String, Role> roles();
 
-        /** Parameter names the authenticated role's policy covers; default: only {@code portal.parameter-name}. */
-        Optional<List<String>> allowedParameters();
+        /** The identity pool's authenticated role: the role of a user whose token names none (a user in no group). */
+        @WithDefault("PortalAuthenticatedRole")
+        String authenticatedRole();
+
+        /**
+         * The local Parameter Store by name, e.g. {@code portal.local.parameters."/portal/motd".value=Hello};
+         * names with dots or slashes need quotes in properties.
+         */
+        Map<String, Parameter> parameters();
 
         interface User {
             /** Sign-in password, compared as given: demo data, never a real secret. */
@@ -130,6 +167,34 @@ public interface PortalConfig {
             /** A disabled user cannot sign in, and the local identity pool refuses their tokens, as Cognito does. */
             @WithDefault("true")
             boolean enabled();
+
+            /** The groups the user is in; their roles go into the id token's {@code cognito:roles}. */
+            Optional<List<String>> groups();
+        }
+
+        interface Group {
+            /** Name of the group's role in {@code portal.local.roles}. */
+            String role();
+
+            /** Cognito's precedence: the lowest number names the user's {@code cognito:preferred_role}. */
+            @WithDefault("0")
+            int precedence();
+        }
+
+        interface Role {
+            /**
+             * IAM actions (e.g. {@code ssm:GetParameter}, {@code kms:Decrypt}) to the resource ARNs they are
+             * allowed on, IAM wildcards {@code *} and {@code ?} included; everything else is implicitly denied.
+             */
+            Map<String, List<String>> allow();
+        }
+
+        interface Parameter {
+            String value();
+
+            /** {@code String}, {@code StringList} or {@code SecureString} (encrypted with the local KMS key). */
+            @WithDefault("String")
+            String type();
         }
     }
 }

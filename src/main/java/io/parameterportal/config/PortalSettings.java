@@ -22,6 +22,7 @@ public final class PortalSettings {
     static final String LOCAL_CLIENT_ID = "localdemoclient";
     static final String LOCAL_IDENTITY_POOL_ID = LOCAL_REGION + ":00000000-0000-4000-8000-000000000000";
     static final String DEFAULT_PARAMETER_NAME = "fa-012-authenticated";
+    static final List<String> LOCAL_PARAMETER_PATHS = List.of("/portal/public", "/portal/ops");
 
     private final PortalConfig config;
     private final String region;
@@ -29,19 +30,22 @@ public final class PortalSettings {
     private final String clientId;
     private final String identityPoolId;
     private final String parameterName;
+    private final List<String> parameterPaths;
     private final Optional<URI> awsEndpoint;
     private final String hostedUiBase;
     /** The port this process listens on, known for sure only once it listens (tests bind a random one). */
     private final IntSupplier ownPort;
 
     private PortalSettings(PortalConfig config, String region, String userPoolId, String clientId, String identityPoolId,
-            String parameterName, Optional<URI> awsEndpoint, String hostedUiBase, IntSupplier ownPort) {
+            String parameterName, List<String> parameterPaths, Optional<URI> awsEndpoint, String hostedUiBase,
+            IntSupplier ownPort) {
         this.config = config;
         this.region = region;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
         this.identityPoolId = identityPoolId;
         this.parameterName = parameterName;
+        this.parameterPaths = parameterPaths;
         this.awsEndpoint = awsEndpoint;
         this.hostedUiBase = hostedUiBase;
         this.ownPort = ownPort;
@@ -73,7 +77,8 @@ public final class PortalSettings {
                     + ". Set them, or run with PORTAL_MODE=local to try the service without an AWS account.");
         }
         return new PortalSettings(config, region, userPoolId, clientId, identityPoolId, parameterName,
-                config.awsEndpoint(), "https://" + stripTrailingSlash(domain), ownPort);
+                paths(config.parameterPaths().orElse(List.of())), config.awsEndpoint(), "https://" + stripTrailingSlash(domain),
+                ownPort);
     }
 
     private static PortalSettings forLocal(PortalConfig config, IntSupplier ownPort) {
@@ -83,6 +88,7 @@ public final class PortalSettings {
                 config.clientId().orElse(LOCAL_CLIENT_ID),
                 config.identityPoolId().orElse(LOCAL_IDENTITY_POOL_ID),
                 config.parameterName().orElse(DEFAULT_PARAMETER_NAME),
+                paths(config.parameterPaths().orElse(LOCAL_PARAMETER_PATHS)),
                 Optional.empty(), LOCAL_PREFIX, ownPort);
     }
 
@@ -112,6 +118,19 @@ public final class PortalSettings {
 
     public String parameterName() {
         return parameterName;
+    }
+
+    /** The SSM paths listed after sign-in, in the configured order; empty when none are. */
+    public List<String> parameterPaths() {
+        return parameterPaths;
+    }
+
+    public int pathMaxParameters() {
+        return config.pathMaxParameters();
+    }
+
+    public PortalConfig.ValueCache valueCache() {
+        return config.valueCache();
     }
 
     /**
@@ -170,6 +189,16 @@ public final class PortalSettings {
 
     public PortalConfig.Local local() {
         return config.local();
+    }
+
+    /** SSM paths are hierarchies of names starting with a slash; anything else would only fail at every view. */
+    private static List<String> paths(List<String> configured) {
+        List<String> paths = configured.stream().map(String::strip).filter(path -> !path.isEmpty()).distinct().toList();
+        paths.stream().filter(path -> !path.startsWith("/")).findFirst().ifPresent(path -> {
+            throw new IllegalStateException("PORTAL_PARAMETER_PATHS names SSM paths, each starting with '/', but one is \""
+                    + path + "\".");
+        });
+        return paths;
     }
 
     /** The public URL is an origin: links append their paths to it, so it carries none of its own. */

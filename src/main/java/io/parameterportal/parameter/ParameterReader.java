@@ -1,37 +1,96 @@
 package io.parameterportal.parameter;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.aws.UpstreamFailures;
+import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.UserCredentials;
+import io.smallrye.mutiny.Multi;
+import mutiny.zero.flow.adapters.AdaptersToFlow;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 
 /**
- * Reads one parameter as the user: the process's single SSM client signs this one request with the
- * user's credentials, so what comes back is exactly what the user's IAM role allows.
+ * Reads Parameter Store as the user: the process's single SSM client signs each request with the
+ * user's credentials, so what comes back is exactly what the user's IAM role allows. Failures are
+ * classified here, where the SDK is called.
  */
 @ApplicationScoped
 public class ParameterReader {
 
     private final SsmAsyncClient ssm;
+    private final PortalSettings settings;
 
-    ParameterReader(SsmAsyncClient ssm) {
+    ParameterReader(SsmAsyncClient ssm, PortalSettings settings) {
         this.ssm = ssm;
+        this.settings = settings;
+    }
+
+    /** The tutorial's parameter and every configured path, read at once; a path the role may not list says so. */
+    public Uni<ParameterView> readAll(UserCredentials user) {
+        Uni<Parameter> seed = read(settings.parameterName(), user);
+        if (settings.parameterPaths().isEmpty()) {
+            return seed.map(parameter -> new ParameterView(parameter, null));
+        }
+        List<Uni<PathListing>> listings = settings.parameterPaths().stream().map(path -> list(path, user)).toList();
+        return Uni.combine().all().unis(seed, Uni.join().all(listings).andFailFast())
+                .asTuple()
+                .map(both -> new ParameterView(both.getItem1(), both.getItem2()));
     }
 
     public Uni<Parameter> read(String name, UserCredentials user) {
-        StaticCredentialsProvider asUser = StaticCredentialsProvider.create(user.credentials());
         GetParameterRequest request = GetParameterRequest.builder()
                 .name(name)
                 .withDecryption(true)
-                .overrideConfiguration(o -> o.credentialsProvider(asUser))
+                .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
                 .build();
         return Uni.createFrom()
                 .completionStage(() -> ssm.getParameter(request))
                 .map(response -> new Parameter(response.parameter().name(), response.parameter().value()))
                 .onFailure().transform(UpstreamFailures::classify);
+    }
+
+    /**
+     * Every parameter under {@code path} (recursive, decrypted), page after page as the SDK's paginator
+     * fetches them, up to {@code portal.path-max-parameters}; denied when the role may not list the path
+     * or decrypt what is in it.
+     */
+    public Uni<PathListing> list(String path, UserCredentials user) {
+        int max = settings.pathMaxParameters();
+        GetParametersByPathRequest request = GetParametersByPathRequest.builder()
+                .path(path)
+                .recursive(true)
+                .withDecryption(true)
+                .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
+                .build();
+        // One more than the limit tells whether the path holds more; the paginator stops asking after it.
+        // The SDK speaks Reactive Streams, Mutiny java.util.concurrent.Flow: Mutiny Zero's adapter joins them.
+        return Multi.createFrom().publisher(AdaptersToFlow.publisher(ssm.getParametersByPathPaginator(request)))
+                .onItem().transformToIterable(GetParametersByPathResponse::parameters)
+                .select().first(max + 1L)
+                .map(found -> new ListedParameter(found.name(), found.typeAsString(), found.value(),
+                        found.version() == null ? 0 : found.version(),
+                        found.lastModifiedDate()))
+                .collect().asList()
+                .map(found -> found.size() > max
+                        ? PathListing.listed(path, List.copyOf(found.subList(0, max)), true)
+                        : PathListing.listed(path, found, false))
+                .onFailure().transform(UpstreamFailures::classify)
+                .onFailure(ParameterReader::denied).recoverWithItem(PathListing.denied(path));
+    }
+
+    private static boolean denied(Throwable failure) {
+        return failure instanceof UpstreamFailure upstream && upstream.status() == 403 && !upstream.credentialsRejected();
+    }
+
+    private static StaticCredentialsProvider asUser(UserCredentials user) {
+        return StaticCredentialsProvider.create(user.credentials());
     }
 }

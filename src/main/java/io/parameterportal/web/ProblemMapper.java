@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.parameterportal.aws.UpstreamFailure;
+import io.parameterportal.identity.RoleNotAllowedException;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.SigningKeysUnavailableException;
 
@@ -29,6 +30,11 @@ class ProblemMapper {
         return Problem.of(503, "Sign-in keys unavailable",
                 "The user pool's signing keys cannot be fetched right now, so no sign-in can be checked; try again shortly.")
                 .toResponse().header(HttpHeaders.RETRY_AFTER, KEYS_RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    Response roleNotAllowed(RoleNotAllowedException e) {
+        return Problem.of(403, "Role not allowed", e.getMessage()).withName(e.userName()).toResponse().build();
     }
 
     @ServerExceptionMapper

@@ -11,10 +11,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.IdentityCredentials;
-import io.parameterportal.parameter.Parameter;
+import io.parameterportal.identity.RoleChoice;
 import io.parameterportal.parameter.ParameterReader;
+import io.parameterportal.parameter.ParameterView;
+import io.parameterportal.parameter.ValueCache;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.TokenRejection;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /api/session}: the whole service in four steps — verify the id token, trade it for
- * the user's credentials, read the parameter with them, answer.
+ * the user's credentials (in the role asked for), read the parameters with them, answer.
  */
 @Path("/api/session")
 public class SessionResource {
@@ -31,15 +32,15 @@ public class SessionResource {
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
     private final ParameterReader parameters;
-    private final PortalSettings settings;
+    private final ValueCache values;
     private final ObjectMapper json;
 
-    SessionResource(IdTokenVerifier verifier, IdentityCredentials identityPool, ParameterReader parameters,
-            PortalSettings settings, ObjectMapper json) {
+    SessionResource(IdTokenVerifier verifier, IdentityCredentials identityPool, ParameterReader parameters, ValueCache values,
+            ObjectMapper json) {
         this.verifier = verifier;
         this.identityPool = identityPool;
         this.parameters = parameters;
-        this.settings = settings;
+        this.values = values;
         this.json = json;
     }
 
@@ -50,22 +51,26 @@ public class SessionResource {
         SessionRequest request = parse(body);
         return verifier.verify(request.idToken())
                 .invoke(user -> requireNonce(user, request.nonce()))
-                .flatMap(user -> readAsUser(user)
-                        .map(parameter -> new SessionView(user.displayName(), parameter))
-                        .onFailure(UpstreamFailure.class).transform(failure -> ((UpstreamFailure) failure).naming(user.displayName())));
+                .flatMap(user -> {
+                    RoleChoice role = RoleChoice.of(user, request.role());
+                    return values.get(user, role.requested(), () -> readAsUser(user, role.requested()))
+                            .map(view -> new SessionView(user.displayName(), view.parameter(), role.shown().orElse(null),
+                                    user.roles(), view.paths()))
+                            .onFailure(UpstreamFailure.class)
+                            .transform(failure -> ((UpstreamFailure) failure).naming(user.displayName()));
+                });
     }
 
     /**
-     * Trades the token for the user's credentials (cached for its repeat views) and reads the parameter
+     * Trades the token for the user's credentials in {@code role} (cached for its repeat views) and reads
      * with them. Should AWS refuse cached credentials as such (revoked, expired early), they are traded
      * again once.
      */
-    private Uni<Parameter> readAsUser(VerifiedIdToken user) {
-        Optional<String> role = Optional.empty();
-        return identityPool.forToken(user, role).flatMap(credentials -> parameters.read(settings.parameterName(), credentials)
+    private Uni<ParameterView> readAsUser(VerifiedIdToken user, Optional<String> role) {
+        return identityPool.forToken(user, role).flatMap(credentials -> parameters.readAll(credentials)
                 .onFailure(SessionResource::credentialsRejected).recoverWithUni(rejection -> {
                     identityPool.forget(user, role, credentials);
-                    return identityPool.forToken(user, role).flatMap(renewed -> parameters.read(settings.parameterName(), renewed));
+                    return identityPool.forToken(user, role).flatMap(parameters::readAll);
                 }));
     }
 

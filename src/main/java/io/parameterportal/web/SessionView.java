@@ -1,7 +1,19 @@
 package io.parameterportal.web;
 
-import io.parameterportal.parameter.Parameter;
+import java.util.List;
 
-/** What a signed-in user sees: their name and the parameter read with their credentials. */
-public record SessionView(String name, Parameter parameter) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.parameterportal.parameter.Parameter;
+import io.parameterportal.parameter.PathListing;
+
+/**
+ * What a signed-in user sees: their name, the parameter read with their credentials, the role it was
+ * read as and the roles they may choose from, and — when paths are configured — each path's listing.
+ *
+ * @param role the role of this view, when known (absent: the identity pool's authenticated role)
+ * @param roles the roles the user's token lists ({@code cognito:roles}); empty for a user in no group
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionView(String name, Parameter parameter, String role, List<String> roles, List<PathListing> paths) {
 }

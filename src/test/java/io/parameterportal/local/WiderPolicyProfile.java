@@ -12,10 +12,12 @@ public class WiderPolicyProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        String readable = "arn:aws:ssm:*:*:parameter/other-secret,arn:aws:ssm:*:*:parameter/missing-one";
         return Map.of(
-                "portal.local.allowed-actions", "ssm:GetParameter,ssm:GetParameters,ssm:GetParametersByPath",
-                "portal.local.allowed-parameters", "other-secret,missing-one,/app",
-                "portal.local.parameters.\"/app/one\"", "1",
-                "portal.local.parameters.\"/app/sub/two\"", "2");
+                "portal.local.roles.PortalAuthenticatedRole.allow.\"ssm:GetParameter\"", readable,
+                "portal.local.roles.PortalAuthenticatedRole.allow.\"ssm:GetParameters\"", readable,
+                "portal.local.roles.PortalAuthenticatedRole.allow.\"ssm:GetParametersByPath\"", "arn:aws:ssm:*:*:parameter/app",
+                "portal.local.parameters.\"/app/one\".value", "1",
+                "portal.local.parameters.\"/app/sub/two\".value", "2");
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -66,6 +68,7 @@ public final class AwsStandIn {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> pathSizes = new ConcurrentHashMap<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private int port;
     private HttpServer server;
@@ -127,7 +130,7 @@ public final class AwsStandIn {
     }
 
     public int totalAwsCalls() {
-        return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter");
+        return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter") + calls("GetParametersByPath");
     }
 
     public String idToken(String subject, String name) throws JoseException {
@@ -169,7 +172,7 @@ public final class AwsStandIn {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            String request = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             String operation = operationOf(exchange);
             if (operation.equals("Calls")) {
                 respond(exchange, 200, callsAsJson());
@@ -180,7 +183,7 @@ public final class AwsStandIn {
             if (fault != null && answerWithFault(exchange, fault)) {
                 return;
             }
-            respond(exchange, 200, normalAnswer(operation));
+            respond(exchange, 200, normalAnswer(operation, request));
         }
     }
 
@@ -220,7 +223,36 @@ public final class AwsStandIn {
         return json.append('}').toString();
     }
 
-    private String normalAnswer(String operation) {
+    /** GetParametersByPath of {@code path} finds {@code count} String parameters, {@code <path>/p01} on. */
+    public void pathHolds(String path, int count) {
+        pathSizes.put(path, count);
+    }
+
+    /** Pages of 10 as SSM answers them; the next token is the index of the next parameter. */
+    private String parametersByPath(String request) {
+        String path = member(request, "Path");
+        String next = member(request, "NextToken");
+        int count = pathSizes.getOrDefault(path, 0);
+        int from = next == null ? 0 : Integer.parseInt(next);
+        int to = Math.min(count, from + 10);
+        StringBuilder page = new StringBuilder("{\"Parameters\":[");
+        for (int i = from; i < to; i++) {
+            page.append(i > from ? "," : "").append(String.format("{\"Name\":\"%s/p%02d\",\"Type\":\"String\","
+                    + "\"Value\":\"value %d\",\"Version\":1,\"LastModifiedDate\":1764000000}", path, i + 1, i + 1));
+        }
+        page.append(']');
+        if (to < count) {
+            page.append(",\"NextToken\":\"").append(to).append('"');
+        }
+        return page.append('}').toString();
+    }
+
+    private static String member(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return value.find() ? value.group(1) : null;
+    }
+
+    private String normalAnswer(String operation, String request) {
         long expiry = Instant.now().plusSeconds(3600).getEpochSecond();
         return switch (operation) {
             case "Jwks" -> new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
@@ -230,6 +262,7 @@ public final class AwsStandIn {
                     + "\"SessionToken\":\"session\",\"Expiration\":" + expiry + "}}";
             case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
                     + "\"Value\":\"Authenticated\",\"Version\":1}}";
+            case "GetParametersByPath" -> parametersByPath(request);
             default -> "{}";
         };
     }

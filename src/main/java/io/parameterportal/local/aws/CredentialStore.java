@@ -1,6 +1,7 @@
 package io.parameterportal.local.aws;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,23 +30,27 @@ class CredentialStore {
     private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, IssuedCredentials> issued = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, IssuedCredentials> eldest) {
-                    return size() > MAX_ISSUED
-                            || eldest.getValue().expiresAt().plus(KEPT_AFTER_EXPIRY).isBefore(Instant.now());
-                }
-            });
+    private final Clock clock;
+    private final Map<String, IssuedCredentials> issued;
 
-    IssuedCredentials issue(String identityId) {
-        return issue(identityId, Instant.now().plus(LIFETIME));
+    CredentialStore(Clock clock) {
+        this.clock = clock;
+        this.issued = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, IssuedCredentials> eldest) {
+                return size() > MAX_ISSUED || eldest.getValue().expiresAt().plus(KEPT_AFTER_EXPIRY).isBefore(clock.instant());
+            }
+        });
+    }
+
+    IssuedCredentials issue(String identityId, String roleArn) {
+        return issue(identityId, roleArn, clock.instant().plus(LIFETIME));
     }
 
     /** Package-private so that tests can issue credentials that have already expired. */
-    IssuedCredentials issue(String identityId, Instant expiresAt) {
-        IssuedCredentials credentials = new IssuedCredentials(identityId, accessKeyId(), randomBase64(30), randomBase64(96),
-                expiresAt);
+    IssuedCredentials issue(String identityId, String roleArn, Instant expiresAt) {
+        IssuedCredentials credentials = new IssuedCredentials(identityId, roleArn, accessKeyId(), randomBase64(30),
+                randomBase64(96), expiresAt);
         issued.put(credentials.accessKeyId(), credentials);
         return credentials;
     }

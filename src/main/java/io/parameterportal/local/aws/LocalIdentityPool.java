@@ -29,7 +29,7 @@ class LocalIdentityPool implements AwsJsonService {
     record GetIdResponse(String identityId) {
     }
 
-    record GetCredentialsRequest(String identityId, Map<String, String> logins) {
+    record GetCredentialsRequest(String identityId, Map<String, String> logins, String customRoleArn) {
     }
 
     record GetCredentialsResponse(String identityId, Credentials credentials) {
@@ -43,14 +43,16 @@ class LocalIdentityPool implements AwsJsonService {
     private final IdTokenVerifier verifier;
     private final CredentialStore credentials;
     private final LocalUsers users;
+    private final LocalRoles roles;
     private final AwsJson json;
 
     LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, LocalUsers users,
-            AwsJson json) {
+            LocalRoles roles, AwsJson json) {
         this.settings = settings;
         this.verifier = verifier;
         this.credentials = credentials;
         this.users = users;
+        this.roles = roles;
         this.json = json;
     }
 
@@ -80,10 +82,39 @@ class LocalIdentityPool implements AwsJsonService {
             if (!identityIdOf(user).equals(request.identityId())) {
                 throw notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
             }
-            IssuedCredentials issued = credentials.issue(request.identityId());
+            IssuedCredentials issued = credentials.issue(request.identityId(), roleFor(user, request.customRoleArn()));
             return new GetCredentialsResponse(issued.identityId(), new Credentials(issued.accessKeyId(), issued.secretKey(),
                     issued.sessionToken(), issued.expiresAt().getEpochSecond()));
         });
+    }
+
+    /**
+     * The role mapping of the deployed identity pool ({@code Type: Token}, {@code AmbiguousRoleResolution: Deny}):
+     * a custom role only if the token lists it; else the token's preferred role, or its only role; a token
+     * naming no role (a user in no group) gets the pool's authenticated role; several roles and no
+     * preferred one are ambiguous, and denied.
+     */
+    private String roleFor(VerifiedIdToken user, String customRoleArn) {
+        String role;
+        if (customRoleArn != null && !customRoleArn.isEmpty()) {
+            if (!user.roles().contains(customRoleArn)) {
+                throw notAuthorized("Invalid CustomRoleArn: " + customRoleArn + " is not among the roles of the login token.");
+            }
+            role = customRoleArn;
+        } else if (user.preferredRole().isPresent()) {
+            role = user.preferredRole().get();
+        } else if (user.roles().size() == 1) {
+            role = user.roles().get(0);
+        } else if (user.roles().isEmpty()) {
+            role = roles.authenticatedRole();
+        } else {
+            throw notAuthorized("The ambiguous role mapping rules for: " + settings.providerName() + " denied this request.");
+        }
+        if (!roles.exists(role)) {
+            throw new AwsError("InvalidIdentityPoolConfigurationException",
+                    "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
+        }
+        return role;
     }
 
     /** The one login this pool accepts: an id token of the local user pool and its app client. */

@@ -3,7 +3,6 @@ package io.parameterportal.local.aws;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,14 +21,19 @@ class SigV4Authenticator {
 
     private final CredentialStore credentials;
     private final SigV4Verifier verifier;
+    private final Clock clock;
 
-    SigV4Authenticator(CredentialStore credentials, PortalSettings settings) {
+    SigV4Authenticator(CredentialStore credentials, PortalSettings settings, Clock clock) {
         this.credentials = credentials;
-        this.verifier = new SigV4Verifier(settings.region(), SERVICE, Clock.systemUTC());
+        this.verifier = new SigV4Verifier(settings.region(), SERVICE, clock);
+        this.clock = clock;
     }
 
-    /** @throws AwsError with the type AWS answers for each way a signature can fail */
-    void authenticate(AwsRequest request) {
+    /**
+     * @return the credentials the request was signed with, which say the role it acts as
+     * @throws AwsError with the type AWS answers for each way a signature can fail
+     */
+    IssuedCredentials authenticate(AwsRequest request) {
         String header = request.header("Authorization");
         if (header == null) {
             throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -38,10 +42,11 @@ class SigV4Authenticator {
         IssuedCredentials issued = credentials.find(given.accessKeyId())
                 .filter(found -> sameText(found.sessionToken(), request.header("X-Amz-Security-Token")))
                 .orElseThrow(() -> new AwsError("UnrecognizedClientException", "The security token included in the request is invalid."));
-        if (!Instant.now().isBefore(issued.expiresAt())) {
+        if (!clock.instant().isBefore(issued.expiresAt())) {
             throw new AwsError("ExpiredTokenException", "The security token included in the request is expired");
         }
         verifier.verify(request, given, issued.secretKey());
+        return issued;
     }
 
     private static boolean sameText(String expected, String given) {

@@ -62,6 +62,12 @@ public class LocalUserPool {
         claims.setClaim("name", user.name());
         claims.setClaim("email", user.email());
         claims.setClaim("email_verified", true);
+        // Cognito writes the group claims only for a user in at least one group.
+        if (!user.groups().isEmpty()) {
+            claims.setStringListClaim("cognito:groups", user.groups());
+            claims.setStringListClaim("cognito:roles", user.roles());
+            user.preferredRole().ifPresent(role -> claims.setClaim("cognito:preferred_role", role));
+        }
         if (nonce != null && !nonce.isEmpty()) {
             claims.setClaim("nonce", nonce);
         }

@@ -5,9 +5,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +28,7 @@ import io.parameterportal.config.PortalSettings;
 public class LocalUsers {
 
     private final Map<String, PortalConfig.Local.User> users;
+    private final Map<String, PortalConfig.Local.Group> groups;
     private final Clock clock;
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
     /** Per user, the second of their last global sign-out: tokens issued up to then are revoked. */
@@ -31,8 +36,24 @@ public class LocalUsers {
 
     LocalUsers(PortalSettings settings, Clock clock) {
         this.users = settings.local().users();
+        this.groups = settings.local().groups();
         this.clock = clock;
-        users.forEach((username, user) -> enabled.put(username, user.enabled()));
+        users.forEach((username, user) -> {
+            enabled.put(username, user.enabled());
+            user.groups().orElse(List.of()).forEach(group -> requireGroup(username, group, settings.local()));
+        });
+    }
+
+    private static void requireGroup(String username, String group, PortalConfig.Local local) {
+        PortalConfig.Local.Group found = local.groups().get(group);
+        if (found == null) {
+            throw new IllegalStateException("portal.local.users." + username + ".groups names " + group
+                    + ", which is not in portal.local.groups.");
+        }
+        if (!local.roles().containsKey(found.role())) {
+            throw new IllegalStateException("portal.local.groups." + group + ".role names " + found.role()
+                    + ", which is not in portal.local.roles.");
+        }
     }
 
     /** The user, when the password is theirs; empty for an unknown user or a wrong password alike. */
@@ -41,7 +62,22 @@ public class LocalUsers {
         if (user == null || password == null || !sameText(user.password(), password)) {
             return Optional.empty();
         }
-        return Optional.of(new LocalUser(username, user.name(), user.email()));
+        List<String> userGroups = user.groups().orElse(List.of());
+        List<PortalConfig.Local.Group> byPrecedence = userGroups.stream().map(groups::get)
+                .sorted(Comparator.comparingInt(PortalConfig.Local.Group::precedence)).toList();
+        List<String> roles = byPrecedence.stream().map(group -> LocalAccount.roleArn(group.role())).distinct().toList();
+        return Optional.of(new LocalUser(username, user.name(), user.email(), userGroups, roles, preferredRole(byPrecedence)));
+    }
+
+    /** The role of the group with the lowest precedence, unless groups tied for it carry different roles. */
+    private static Optional<String> preferredRole(List<PortalConfig.Local.Group> byPrecedence) {
+        if (byPrecedence.isEmpty()) {
+            return Optional.empty();
+        }
+        int best = byPrecedence.get(0).precedence();
+        Set<String> tied = byPrecedence.stream().filter(group -> group.precedence() == best)
+                .map(PortalConfig.Local.Group::role).collect(Collectors.toSet());
+        return tied.size() == 1 ? Optional.of(LocalAccount.roleArn(tied.iterator().next())) : Optional.empty();
     }
 
     /** Why the identity pool must refuse a token of the user with {@code sub} issued at {@code issuedAt}, if it must. */

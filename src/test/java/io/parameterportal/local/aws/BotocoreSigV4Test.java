@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parameterportal.local.userpool.LocalAccount;
 import io.parameterportal.testing.LocalSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -37,6 +38,8 @@ import io.restassured.RestAssured;
 @QuarkusTest
 class BotocoreSigV4Test {
 
+    private static final String AUTHENTICATED_ROLE = LocalAccount.roleArn("PortalAuthenticatedRole");
+
     private static final String SCRIPT = "src/test/python/botocore_sigv4.py";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String INSTALL = "install Python 3 and boto3 (pip install boto3; moto[server], which CI installs, "
@@ -49,7 +52,7 @@ class BotocoreSigV4Test {
 
     @Test
     void botocoreSignaturesAreCheckedAsAwsChecksThem() throws Exception {
-        IssuedCredentials expired = store.issue("us-east-1:expired-for-botocore", Instant.now().minusSeconds(60));
+        IssuedCredentials expired = store.issue("us-east-1:expired-for-botocore", AUTHENTICATED_ROLE, Instant.now().minusSeconds(60));
         Map<String, Object> input = Map.of(
                 "app", "http://127.0.0.1:" + RestAssured.port,
                 "idToken", LocalSignIn.demoIdToken(),

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parameterportal.local.userpool.LocalAccount;
 import io.parameterportal.testing.LocalSignIn;
 import io.parameterportal.testing.LocalAwsClients;
 import io.parameterportal.local.userpool.LocalUserPool;
@@ -50,6 +51,8 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  */
 @QuarkusTest
 class LocalAwsStandInsTest {
+
+    private static final String AUTHENTICATED_ROLE = LocalAccount.roleArn("PortalAuthenticatedRole");
 
     private static final String PARAMETER = "fa-012-authenticated";
     private static final String PARAMETER_ARN = "arn:aws:ssm:us-east-1:000000000000:parameter/";
@@ -158,7 +161,7 @@ class LocalAwsStandInsTest {
 
     @Test
     void expiredCredentialsAreRefused() {
-        IssuedCredentials expired = store.issue("us-east-1:expired", Instant.now().minusSeconds(1));
+        IssuedCredentials expired = store.issue("us-east-1:expired", AUTHENTICATED_ROLE, Instant.now().minusSeconds(1));
         try (SsmClient ssm = LocalAwsClients.ssm(AwsSessionCredentials.create(expired.accessKeyId(), expired.secretKey(),
                 expired.sessionToken()))) {
             assertAwsError(() -> ssm.getParameter(r -> r.name(PARAMETER)), "ExpiredTokenException");
@@ -167,7 +170,7 @@ class LocalAwsStandInsTest {
 
     @Test
     void aSignatureFromLongAgoIsRefusedEvenWithGoodCredentials() {
-        IssuedCredentials issued = store.issue("us-east-1:stale");
+        IssuedCredentials issued = store.issue("us-east-1:stale", AUTHENTICATED_ROLE);
         authenticator.authenticate(signedGetParameter(issued, Instant.now()));
 
         assertThatThrownBy(() -> authenticator.authenticate(signedGetParameter(issued, Instant.now().minus(Duration.ofMinutes(20)))))
@@ -177,7 +180,7 @@ class LocalAwsStandInsTest {
 
     @Test
     void aTokenOfAnotherAppClientGetsNoIdentity() {
-        LocalUser demo = new LocalUser("demo", "Demo User", "demo@example.com");
+        LocalUser demo = new LocalUser("demo", "Demo User", "demo@example.com", java.util.List.of(), java.util.List.of(), java.util.Optional.empty());
         String foreign = userPool.idToken(demo, "anotherclient", null, Instant.now());
 
         assertThatThrownBy(() -> identityPool.getId(r -> r.identityPoolId(IDENTITY_POOL).logins(Map.of(PROVIDER, foreign))))

@@ -1,0 +1,57 @@
+package io.parameterportal.parameter;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.parameterportal.config.PortalSettings;
+import io.parameterportal.token.VerifiedIdToken;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A user's values, kept for {@code portal.value-cache.ttl} per token and role, so that repeat views
+ * inside it make no AWS call at all. The trade-off, stated in the README: a value or a policy that
+ * changes shows up to that long later, and SecureString values sit in this process's memory for that
+ * long. Off ({@code 0s}) by default: then every view reads AWS. Bounded by
+ * {@code portal.value-cache.max-size} views; failures are never kept.
+ */
+@ApplicationScoped
+public class ValueCache {
+
+    private record View(String tokenDigest, Optional<String> role) {
+    }
+
+    private final Optional<AsyncCache<View, ParameterView>> cache;
+
+    ValueCache(PortalSettings settings, Ticker ticker, MeterRegistry registry) {
+        Duration ttl = settings.valueCache().ttl();
+        if (ttl.isZero() || ttl.isNegative()) {
+            this.cache = Optional.empty();
+            return;
+        }
+        AsyncCache<View, ParameterView> values = Caffeine.newBuilder()
+                .maximumSize(settings.valueCache().maxSize())
+                .expireAfterWrite(ttl)
+                .ticker(ticker)
+                .recordStats()
+                .executor(Runnable::run)
+                .buildAsync();
+        CaffeineCacheMetrics.monitor(registry, values, "portal.values");
+        this.cache = Optional.of(values);
+    }
+
+    /** The view kept for this token and role, else what {@code read} reads (kept, when it succeeds). */
+    public Uni<ParameterView> get(VerifiedIdToken token, Optional<String> role, Supplier<Uni<ParameterView>> read) {
+        return cache.map(values -> Uni.createFrom().completionStage(() -> values.get(new View(token.digest(), role),
+                        (view, executor) -> read.get().subscribeAsCompletionStage())))
+                .orElseGet(read);
+    }
+}
