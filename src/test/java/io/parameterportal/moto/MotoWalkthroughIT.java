@@ -134,8 +134,8 @@ class MotoWalkthroughIT {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("README moto walk-through: exit %s after %.1f s (ports moto %d, app %d, management %d) in %s%n",
-                exit, took.toMillis() / 1000.0, ports[0], ports[1], ports[2], dir);
+        System.out.printf("README moto walk-through: %s after %.1f s (ports moto %d, app %d, management %d) in %s%n",
+                exit == null ? "timed out" : "exit " + exit, took.toMillis() / 1000.0, ports[0], ports[1], ports[2], dir);
 
         String report = report(walkthrough, dir, exit);
         assertThat(survivors).as("processes of the walk-through still alive after TERM and KILL%s", report).isEmpty();
@@ -179,7 +179,7 @@ class MotoWalkthroughIT {
             return;
         }
         String message = "The README's moto walk-through needs " + String.join(", ", missing)
-                + ": install it, then run the tests again.";
+                + ": install what is missing, then run the tests again.";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " (CI=true: a missing tool fails this test, never skips it.)");
         }
