@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.parameterportal.config.PortalSettings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -18,36 +17,33 @@ public class PageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(String signInUrl, String signOutUrl, boolean localMode);
+        static native TemplateInstance index(String signInUrl, String signOutUrl);
 
-        static native TemplateInstance signin(boolean localMode);
+        static native TemplateInstance signin();
 
-        static native TemplateInstance signout(String homeUrl, boolean localMode);
+        static native TemplateInstance signout(String homeUrl);
     }
 
     private final HostedUiLinks links;
-    private final boolean localMode;
 
-    PageResource(HostedUiLinks links, PortalSettings settings) {
+    PageResource(HostedUiLinks links) {
         this.links = links;
-        this.localMode = settings.localMode();
     }
 
     @GET
     public TemplateInstance index(@Context UriInfo uri) {
-        return Templates.index(links.signIn(uri.getBaseUri()).toString(), links.signOut(uri.getBaseUri()).toString(),
-                localMode);
+        return Templates.index(links.signIn(uri.getBaseUri()).toString(), links.signOut(uri.getBaseUri()).toString());
     }
 
     @GET
     @Path("signin")
     public TemplateInstance signin() {
-        return Templates.signin(localMode);
+        return Templates.signin();
     }
 
     @GET
     @Path("signout")
     public TemplateInstance signout() {
-        return Templates.signout("/", localMode);
+        return Templates.signout("/");
     }
 }

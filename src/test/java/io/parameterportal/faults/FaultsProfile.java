@@ -18,6 +18,8 @@ public class FaultsProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
+                // Short, so that SlowClientTest sees slow clients cut off without waiting the default 30 s.
+                "portal.request-read-timeout", "2s",
                 "quarkus.log.level", "DEBUG",
                 "quarkus.log.min-level", "TRACE",
                 "quarkus.log.console.level", "INFO",

@@ -9,12 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.UUID;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
+import io.parameterportal.testing.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -51,7 +47,7 @@ class OperatorEndpointsTest {
     @ValueSource(strings = { "/q/metrics", "/q/health/ready", "/q/health/live", "/%71/metrics", "/q/../q/metrics",
             "/./q/health/ready", "/Q/metrics", "/q//metrics", "/q/metrics/", "/api/../q/metrics", "/%2571/metrics" })
     void thePublicPortHasNoOperatorEndpointsInAnySpelling(String path) throws Exception {
-        assertThat(rawGet(RestAssured.port, path)).startsWith("HTTP/1.1 404");
+        assertThat(RawHttp.get(RestAssured.port, path, "localhost")).startsWith("HTTP/1.1 404");
     }
 
     @Test
@@ -77,18 +73,5 @@ class OperatorEndpointsTest {
                 .body(containsString("cache_gets_total{cache=\"portal.credentials\",result=\"miss\"}"))
                 .body(containsString("cache_gets_total{cache=\"portal.tokens\",result=\"hit\"}"))
                 .body(containsString("http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/session\"}"));
-    }
-
-    /** The request line exactly as written: HTTP clients would normalize these paths before sending them. */
-    private static String rawGet(int port, String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.parameterportal.moto;
 
 import static io.parameterportal.moto.MotoSessionTest.PROBLEM_JSON;
-import static io.parameterportal.moto.MotoSessionTest.postToken;
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,7 +76,7 @@ class MotoBadTokenTest {
         String token = maker.make(moto, moto.signIn(MotoFixture.USER));
 
         AwsCalls before = AwsCalls.now();
-        String detail = postToken(token)
+        String detail = postSession(token)
                 .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .body("status", is(401))
@@ -96,7 +96,7 @@ class MotoBadTokenTest {
         String token = MotoTokens.resignedByMoto(moto, moto.signIn(MotoFixture.USER).idToken(), claims -> {
         });
 
-        postToken(token).statusCode(200).body("name", equalTo("Moto User"));
+        postSession(token).statusCode(200).body("name", equalTo("Moto User"));
     }
 
     @Test

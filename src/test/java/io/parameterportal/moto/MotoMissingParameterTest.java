@@ -1,7 +1,7 @@
 package io.parameterportal.moto;
 
 import static io.parameterportal.moto.MotoSessionTest.PROBLEM_JSON;
-import static io.parameterportal.moto.MotoSessionTest.postToken;
+import static io.parameterportal.testing.SessionRequests.postSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.is;
@@ -27,7 +27,7 @@ class MotoMissingParameterTest {
         String idToken = moto.signIn(moto.newUser("Looking User")).idToken();
 
         AwsCalls before = AwsCalls.now();
-        postToken(idToken)
+        postSession(idToken)
                 .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", is(404))

@@ -1,5 +1,8 @@
 package io.parameterportal.moto;
 
+import static io.parameterportal.testing.SessionRequests.postSession;
+import static io.parameterportal.testing.SessionRequests.postSessionBody;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,7 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * {@code POST /api/session} against a real moto: a token from moto's own sign-in is traded at
@@ -46,19 +48,11 @@ class MotoSessionTest {
     @InjectMoto
     MotoFixture moto;
 
-    static ValidatableResponse postSession(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/session").then();
-    }
-
-    static ValidatableResponse postToken(String idToken) {
-        return postSession("{\"idToken\":\"" + idToken + "\"}");
-    }
-
     @Test
     void signedInUserSeesTheirNameAndTheParameterReadWithTheirCredentials() {
         Tokens tokens = moto.signIn(MotoFixture.USER);
 
-        postToken(tokens.idToken())
+        postSession(tokens.idToken())
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("name", equalTo("Moto User"))
@@ -72,12 +66,12 @@ class MotoSessionTest {
         String idToken = moto.signIn(user).idToken();
 
         AwsCalls beforeFirst = AwsCalls.now();
-        postToken(idToken).statusCode(200).body("name", equalTo("First Viewer"));
+        postSession(idToken).statusCode(200).body("name", equalTo("First Viewer"));
         AwsCalls afterFirst = AwsCalls.now();
         assertThat(afterFirst.since(beforeFirst)).as("AWS calls of a user's first view").isEqualTo(Map.of(
                 AwsCalls.GET_ID, 1L, AwsCalls.GET_CREDENTIALS, 1L, AwsCalls.GET_PARAMETER, 1L));
 
-        postToken(idToken).statusCode(200).body("parameter.value", equalTo(MotoFixture.PARAMETER_VALUE));
+        postSession(idToken).statusCode(200).body("parameter.value", equalTo(MotoFixture.PARAMETER_VALUE));
         assertThat(AwsCalls.now().since(afterFirst)).as("AWS calls of a repeat view with the same token")
                 .isEqualTo(Map.of(AwsCalls.GET_PARAMETER, 1L));
     }
@@ -86,12 +80,12 @@ class MotoSessionTest {
     void aNewSignInOfTheSameUserIsTradedOnItsOwnNeverServedAnotherTokensCredentials() {
         MotoUser user = moto.newUser("Returning User");
         String firstToken = moto.signIn(user).idToken();
-        postToken(firstToken).statusCode(200);
+        postSession(firstToken).statusCode(200);
         String secondToken = moto.signIn(user).idToken();
         assertThat(secondToken).isNotEqualTo(firstToken);
 
         AwsCalls before = AwsCalls.now();
-        postToken(secondToken).statusCode(200).body("name", equalTo("Returning User"));
+        postSession(secondToken).statusCode(200).body("name", equalTo("Returning User"));
         assertThat(AwsCalls.now().since(before)).as("AWS calls of a view with a fresh token of a known user")
                 .isEqualTo(Map.of(AwsCalls.GET_ID, 1L, AwsCalls.GET_CREDENTIALS, 1L, AwsCalls.GET_PARAMETER, 1L));
     }
@@ -132,7 +126,7 @@ class MotoSessionTest {
     @ValueSource(strings = { "not json", "{\"idToken\":", "<idToken>x</idToken>", "idToken=abc", "[\"a\",\"b\"]" })
     void aBodyThatIsNotTheJsonObjectIs400Problem(String body) {
         AwsCalls before = AwsCalls.now();
-        postSession(body)
+        postSessionBody(body)
                 .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", is(400))
@@ -151,7 +145,7 @@ class MotoSessionTest {
     @ValueSource(strings = { "{}", "{\"idToken\":null}", "{\"idToken\":\"\"}", "{\"token\":\"abc\"}" })
     void aBodyWithoutAnIdTokenIsRefusedAsAProblemWithoutAnAwsCall(String body) {
         AwsCalls before = AwsCalls.now();
-        int status = postSession(body)
+        int status = postSessionBody(body)
                 .contentType(PROBLEM_JSON)
                 .body("detail", not(blankOrNullString()))
                 .extract().statusCode();

@@ -5,14 +5,17 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** {@code POST /api/session} as the sign-in page sends it, for tests that only vary the token. */
+/** {@code POST /api/session} as the sign-in page sends it: with an id token, or with any body a test makes up. */
 public final class SessionRequests {
 
     private SessionRequests() {
     }
 
     public static ValidatableResponse postSession(String idToken) {
-        return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + idToken + "\"}")
-                .when().post("/api/session").then();
+        return postSessionBody("{\"idToken\":\"" + idToken + "\"}");
+    }
+
+    public static ValidatableResponse postSessionBody(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/session").then();
     }
 }

@@ -75,8 +75,20 @@ class PagesTest {
     }
 
     @Test
-    void tokenCarryingAddressesAreNeverCached() {
-        given().when().get("/signin").then().header("Cache-Control", "no-store");
+    void tokenCarryingAddressesAndTheIndexAreNeverCached() {
+        for (String page : new String[] { "/", "/signin", "/signout" }) {
+            given().when().get(page).then().header("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void pagesKeepOtherOriginsOutOfTheirWindowAndAskForNoDevices() {
+        for (String page : new String[] { "/", "/signin", "/signout" }) {
+            given().when().get(page).then()
+                    .header("Cross-Origin-Opener-Policy", "same-origin")
+                    .header("Permissions-Policy", containsString("camera=()"))
+                    .header("Permissions-Policy", containsString("geolocation=()"));
+        }
     }
 
     @Test

@@ -24,10 +24,9 @@ public class HostedUi {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(SignInRequest request, String action, String username, String error,
-                boolean localMode);
+        static native TemplateInstance login(SignInRequest request, String action, String username, String error);
 
-        static native TemplateInstance error(String message, boolean localMode);
+        static native TemplateInstance error(String message);
     }
 
     private final LocalAppClient client;
@@ -51,7 +50,7 @@ public class HostedUi {
         guarded(context, () -> {
             SignInRequest request = SignInRequest.from(context.request().params());
             client.checkSignIn(request, requestBase(context.request()));
-            page(context, 200, Templates.login(request, SIGN_IN_PATH, "", "", true));
+            page(context, 200, Templates.login(request, SIGN_IN_PATH, "", ""));
         });
     }
 
@@ -68,11 +67,11 @@ public class HostedUi {
                         if (users.isEnabled(user.username())) {
                             redirect(context, request.redirectWith(userPool.signIn(user, request.scope(), request.nonce())));
                         } else {
-                            page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName, "User is disabled.", true));
+                            page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName, "User is disabled."));
                         }
                     },
                     () -> page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName,
-                            "Incorrect username or password.", true)));
+                            "Incorrect username or password.")));
         });
     }
 
@@ -90,7 +89,7 @@ public class HostedUi {
         try {
             action.run();
         } catch (HostedUiException e) {
-            page(context, 400, Templates.error(e.getMessage(), true));
+            page(context, 400, Templates.error(e.getMessage()));
         }
     }
 

@@ -1,0 +1,18 @@
+package io.parameterportal.web;
+
+import io.parameterportal.config.PortalSettings;
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateGlobal;
+
+/** Values every page template may use without each page passing them on. */
+class TemplateGlobals {
+
+    private TemplateGlobals() {
+    }
+
+    /** Every page carries the local-mode banner while the app serves local mode's demo sign-in and stand-ins. */
+    @TemplateGlobal
+    static boolean localMode() {
+        return Arc.container().instance(PortalSettings.class).get().localMode();
+    }
+}
