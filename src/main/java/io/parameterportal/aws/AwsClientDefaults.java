@@ -40,8 +40,8 @@ public class AwsClientDefaults {
      * end. Scheduling and cancelling there is a queue operation on the calling thread: no other
      * thread is woken per call, and a cancelled timeout leaves the queue at once. The Quarkus
      * executor the extension would lend kept each cancelled task (with its request's context) for
-     * the full timeout, some 6,000 of them at 2,000 req/s; the SDK's own executor would too, and
-     * wake its thread per call. Nothing the SDK schedules blocks: a timeout aborts, a retry sends.
+     * the full timeout, thousands of them under load (README, Performance); the SDK's own executor
+     * would too, and wake its thread per call. Nothing the SDK schedules blocks: a timeout aborts, a retry sends.
      */
     private final ScheduledExecutorService timeouts;
 
