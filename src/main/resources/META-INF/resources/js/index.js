@@ -39,6 +39,11 @@
     window.location.assign(target.toString());
   }
 
+  function cannotSignIn(text) {
+    problem.textContent = text;
+    problem.hidden = false;
+  }
+
   link.addEventListener('click', function (event) {
     event.preventDefault();
     var target = new URL(link.href);
@@ -50,8 +55,7 @@
     }
     if (!window.crypto || !crypto.subtle) {
       // WebCrypto's digest exists only in secure contexts: https, or http on a loopback address.
-      problem.textContent = 'Signing in needs a secure connection (https) in this browser.';
-      problem.hidden = false;
+      cannotSignIn('Signing in needs a secure connection (https) in this browser.');
       return;
     }
     var verifier = newVerifier();
@@ -60,6 +64,8 @@
       target.searchParams.set('code_challenge', challenge);
       target.searchParams.set('code_challenge_method', 'S256');
       go(target, state, nonce);
+    }).catch(function () {
+      cannotSignIn('This browser could not prepare the sign-in; try again.');
     });
   });
 }());
