@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns wrk and hey output into key=value lines, and runs into a table of medians."""
+"""Turns wrk, hey and curl timing output into key=value lines, and runs into a table of medians."""
 import re
 import statistics
 import sys
@@ -35,6 +35,16 @@ def hey(label, text):
     print(f"{label}_non2xx={sum(int(n) for c, n in codes.items() if not c.startswith('2'))}")
 
 
+def times(label, text):
+    """Lines of "<http status> <seconds>", one per request (curl -w): median and p99 (nearest rank) in ms."""
+    rows = [line.split() for line in text.splitlines() if line.strip()]
+    millis_sorted = sorted(float(seconds) * 1000 for _, seconds in rows)
+    p99 = millis_sorted[max(0, -(-99 * len(millis_sorted) // 100) - 1)]
+    print(f"{label}_p50_ms={statistics.median(millis_sorted):.3f}")
+    print(f"{label}_p99_ms={p99:.3f}")
+    print(f"{label}_non2xx={sum(1 for status, _ in rows if not status.startswith('2'))}")
+
+
 def summary(paths):
     runs = []
     for path in paths:
@@ -63,4 +73,4 @@ if __name__ == "__main__":
     if mode == "summary":
         summary(sys.argv[2:])
     else:
-        {"wrk": wrk, "hey": hey}[mode](sys.argv[2], sys.stdin.read())
+        {"wrk": wrk, "hey": hey, "times": times}[mode](sys.argv[2], sys.stdin.read())

@@ -26,13 +26,17 @@ public interface PortalConfig {
     /** Cognito user pool id, e.g. {@code ap-northeast-1_AbCdEf123}. */
     Optional<String> userPoolId();
 
-    /** App client id of the user pool (implicit grant). */
+    /** App client id of the user pool: a public client (no secret) allowing the grant of {@link #oauthFlow()}. */
     Optional<String> clientId();
 
     /** Cognito identity pool id, e.g. {@code ap-northeast-1:1111…}. */
     Optional<String> identityPoolId();
 
-    /** Host of the hosted UI, e.g. {@code fa-012.auth.ap-northeast-1.amazoncognito.com}. */
+    /**
+     * Host of the hosted UI, e.g. {@code fa-012.auth.ap-northeast-1.amazoncognito.com}, reached over https. For an
+     * emulator or a test it may carry an explicit {@code http://} or {@code https://} scheme (and port), e.g.
+     * {@code http://127.0.0.1:18500}, which is then used as is.
+     */
     Optional<String> hostedUiDomain();
 
     /** Name of the SSM parameter shown after sign-in (the tutorial's one). */
@@ -58,7 +62,14 @@ public interface PortalConfig {
      */
     Optional<URI> publicUrl();
 
-    /** Upper bound of every AWS call (including the SDK's retries) and of a JWKS fetch. */
+    /**
+     * How the hosted UI hands the sign-in over: {@code implicit} (the seed's flow, id token in the URL fragment) or
+     * {@code code} (authorization code + PKCE S256, redeemed by the service; recommended by RFC 9700).
+     */
+    @WithDefault("implicit")
+    OAuthFlow oauthFlow();
+
+    /** Upper bound of every AWS call (including the SDK's retries), of a JWKS fetch and of a code exchange. */
     @WithDefault("3s")
     Duration upstreamTimeout();
 
@@ -84,6 +95,14 @@ public interface PortalConfig {
     enum Mode {
         AWS,
         LOCAL
+    }
+
+    /** The OAuth 2.0 grant the Sign In link asks the hosted UI for. */
+    enum OAuthFlow {
+        /** {@code response_type=token}: the tokens come back in the URL fragment of {@code /signin}. */
+        IMPLICIT,
+        /** {@code response_type=code} with PKCE S256: a one-time code in the query, redeemed by the service. */
+        CODE
     }
 
     interface Token {

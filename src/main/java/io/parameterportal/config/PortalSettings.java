@@ -1,6 +1,7 @@
 package io.parameterportal.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,7 @@ public final class PortalSettings {
                     + ". Set them, or run with PORTAL_MODE=local to try the service without an AWS account.");
         }
         return new PortalSettings(config, region, userPoolId, clientId, identityPoolId, parameterName,
-                paths(config.parameterPaths().orElse(List.of())), config.awsEndpoint(), "https://" + stripTrailingSlash(domain),
-                ownPort);
+                paths(config.parameterPaths().orElse(List.of())), config.awsEndpoint(), hostedUiOrigin(domain), ownPort);
     }
 
     private static PortalSettings forLocal(PortalConfig config, IntSupplier ownPort) {
@@ -149,6 +149,20 @@ public final class PortalSettings {
         return hostedUiBase;
     }
 
+    /** The grant the Sign In link asks for. */
+    public PortalConfig.OAuthFlow oauthFlow() {
+        return config.oauthFlow();
+    }
+
+    /**
+     * The hosted UI's token endpoint, where the service redeems an authorization code: {@code <hosted UI>/oauth2/token},
+     * in local mode this process's own stand-in (so read it only once the server listens).
+     */
+    public URI tokenEndpoint() {
+        String base = localMode() ? awsEndpoint().orElseThrow().toString() : hostedUiBase;
+        return URI.create(stripTrailingSlash(base) + "/oauth2/token");
+    }
+
     /** The issuer Cognito writes into its tokens, always the real AWS form, also behind an emulator. */
     public String issuer() {
         return "https://" + providerName();
@@ -203,13 +217,38 @@ public final class PortalSettings {
 
     /** The public URL is an origin: links append their paths to it, so it carries none of its own. */
     private static void requireOrigin(URI url) {
-        boolean origin = ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) && url.getHost() != null
-                && (url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/"))
-                && url.getRawQuery() == null && url.getRawFragment() == null && url.getRawUserInfo() == null;
-        if (!origin) {
+        if (!isOrigin(url)) {
             throw new IllegalStateException("PORTAL_PUBLIC_URL must be the app's public origin, such as "
                     + "https://portal.example.com (scheme, host and optional port only), but it is " + url + ".");
         }
+    }
+
+    /**
+     * The hosted UI's origin: a bare host (Cognito's prefix or custom domain) is reached over https; a value with an
+     * explicit {@code http://} or {@code https://} scheme (an emulator, a test's stand-in) is used as is.
+     */
+    private static String hostedUiOrigin(String domain) {
+        String trimmed = stripTrailingSlash(domain);
+        boolean explicitScheme = trimmed.startsWith("https://") || trimmed.startsWith("http://");
+        String origin = explicitScheme ? trimmed : "https://" + trimmed;
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !isOrigin(uri)) {
+            throw new IllegalStateException("PORTAL_HOSTED_UI_DOMAIN must be the hosted UI's host, such as "
+                    + "fa-012.auth.ap-northeast-1.amazoncognito.com, or an origin with an explicit scheme, such as "
+                    + "http://127.0.0.1:9229 for an emulator, but it is " + domain + ".");
+        }
+        return origin;
+    }
+
+    private static boolean isOrigin(URI url) {
+        return ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) && url.getHost() != null
+                && (url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/"))
+                && url.getRawQuery() == null && url.getRawFragment() == null && url.getRawUserInfo() == null;
     }
 
     private static String required(Optional<String> value, String envName, List<String> missing) {

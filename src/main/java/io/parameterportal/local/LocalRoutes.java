@@ -13,6 +13,7 @@ import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.local.aws.AwsJsonEndpoint;
 import io.parameterportal.local.userpool.HostedUi;
+import io.parameterportal.local.userpool.LocalTokenEndpoint;
 import io.parameterportal.local.userpool.LocalUserPool;
 import io.parameterportal.web.Problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -38,7 +39,8 @@ class LocalRoutes {
 
     void register(@Observes Router router, PortalSettings settings,
             @ConfigProperty(name = "quarkus.http.host") String host,
-            Instance<HostedUi> hostedUi, Instance<LocalUserPool> userPool, Instance<AwsJsonEndpoint> aws) {
+            Instance<HostedUi> hostedUi, Instance<LocalTokenEndpoint> tokenEndpoint, Instance<LocalUserPool> userPool,
+            Instance<AwsJsonEndpoint> aws) {
         if (!settings.localMode()) {
             return;
         }
@@ -50,6 +52,7 @@ class LocalRoutes {
         router.get(PREFIX + "/oauth2/authorize").handler(ui::authorize);
         router.post(HostedUi.SIGN_IN_PATH).handler(bodyHandler()).blockingHandler(ui::signIn, false);
         router.get(PREFIX + "/logout").blockingHandler(ui::signOut, false);
+        router.post(PREFIX + "/oauth2/token").handler(bodyHandler()).blockingHandler(tokenEndpoint.get()::exchange, false);
 
         String jwks = userPool.get().jwks();
         router.get(PREFIX + "/" + settings.userPoolId() + "/.well-known/jwks.json").handler(context -> context.response()

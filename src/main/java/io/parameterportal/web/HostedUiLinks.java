@@ -5,11 +5,13 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
 /**
- * The hosted UI's sign-in ({@code /oauth2/authorize}, implicit grant: {@code response_type=token}) and
- * sign-out addresses, sending the browser back to this app's {@code /signin} and {@code /signout}. The
+ * The hosted UI's sign-in ({@code /oauth2/authorize} with {@code response_type=token} or {@code code}, as
+ * {@code portal.oauth-flow} says; the page's script adds state, nonce and the PKCE challenge) and sign-out
+ * addresses, sending the browser back to this app's {@code /signin} and {@code /signout}. The
  * app's address is {@code PORTAL_PUBLIC_URL}, never a client's Host or X-Forwarded-* header; only local
  * mode, which answers loopback hosts alone, may fall back to the origin of the request.
  */
@@ -26,11 +28,16 @@ class HostedUiLinks {
     URI signIn(URI requestBase) {
         String app = appUrl(requestBase);
         return UriBuilder.fromUri(hostedUi(app)).path("oauth2/authorize")
-                .queryParam("response_type", "token")
+                .queryParam("response_type", settings.oauthFlow() == PortalConfig.OAuthFlow.CODE ? "code" : "token")
                 .queryParam("client_id", settings.clientId())
-                .queryParam("redirect_uri", app + "/signin")
+                .queryParam("redirect_uri", signInRedirect(requestBase))
                 .queryParam("scope", "openid profile")
                 .build();
+    }
+
+    /** The {@code redirect_uri} of a sign-in: the app's {@code /signin}, which a code exchange must name again. */
+    URI signInRedirect(URI requestBase) {
+        return URI.create(appUrl(requestBase) + "/signin");
     }
 
     URI signOut(URI requestBase) {

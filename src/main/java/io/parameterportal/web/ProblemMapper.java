@@ -11,6 +11,7 @@ import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.identity.RoleNotAllowedException;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.SigningKeysUnavailableException;
+import io.parameterportal.token.TokenRejection;
 
 /** Turns every failure into an RFC 9457 problem: a status, a title and a sentence for a person. */
 class ProblemMapper {
@@ -20,8 +21,9 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response invalidToken(InvalidTokenException e) {
-        LOG.debugf("id token refused: %s", e.reason());
-        return Problem.of(401, "Invalid id token", e.getMessage()).withReason(e.reason().name()).toResponse().build();
+        LOG.debugf("sign-in refused: %s", e.reason());
+        String title = e.reason() == TokenRejection.CODE_REJECTED ? "Sign-in code refused" : "Invalid id token";
+        return Problem.of(401, title, e.getMessage()).withReason(e.reason().name()).toResponse().build();
     }
 
     @ServerExceptionMapper

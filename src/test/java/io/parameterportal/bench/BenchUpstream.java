@@ -15,7 +15,9 @@ import io.parameterportal.testing.AwsStandIn;
 /**
  * The benchmark's upstream, in its own process: the AWS stand-in on a given port, plus request bodies
  * for the load tools — {@code first-view.txt} (one new user per line), {@code repeat-view.json} (one
- * user, again and again) and {@code invalid.json} (an id token signed by a stranger's key).
+ * user, again and again) and {@code invalid.json} (an id token signed by a stranger's key). The stand-in also
+ * serves the hosted UI's token endpoint: {@code GET /_codes?n=N} issues N codes of new users, one code-flow body
+ * per line, each redeemed once at {@code POST /oauth2/token} (the app's {@code PORTAL_HOSTED_UI_DOMAIN}).
  *
  * <p>Usage: {@code BenchUpstream <port> <output dir> <first-view users>}; runs until killed.
  */

@@ -89,6 +89,53 @@ class PortalSettingsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be the app's public origin");
     }
 
+    @Test
+    void theImplicitFlowIsTheDefaultAndCodeIsChosenByName() {
+        assertThat(PortalSettings.resolve(config(awsMode()), () -> 8080).oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.IMPLICIT);
+
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.oauth-flow", "code");
+        assertThat(PortalSettings.resolve(config(properties), () -> 8080).oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.CODE);
+    }
+
+    @Test
+    void aBareHostedUiDomainIsReachedOverHttpsAndRedeemsCodesAtItsTokenEndpoint() {
+        PortalSettings settings = PortalSettings.resolve(config(awsMode()), () -> 8080);
+
+        assertThat(settings.tokenEndpoint())
+                .isEqualTo(URI.create("https://fa-012.auth.ap-northeast-1.amazoncognito.com/oauth2/token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "http://127.0.0.1:18500", "http://127.0.0.1:18500/", "https://auth.example.test" })
+    void aHostedUiDomainWithAnExplicitSchemeIsUsedAsIs(String domain) {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.hosted-ui-domain", domain);
+        PortalSettings settings = PortalSettings.resolve(config(properties), () -> 8080);
+
+        String origin = domain.replaceAll("/$", "");
+        assertThat(settings.hostedUiBase()).isEqualTo(origin);
+        assertThat(settings.tokenEndpoint()).isEqualTo(URI.create(origin + "/oauth2/token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ftp://auth.example.test", "auth.example.test/login", "http://auth.example.test/x",
+            "https://user@auth.example.test", "auth example" })
+    void aHostedUiDomainThatIsNoHostOrOriginStopsTheStart(String domain) {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.hosted-ui-domain", domain);
+
+        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_HOSTED_UI_DOMAIN must be");
+    }
+
+    @Test
+    void localModeRedeemsCodesAtItsOwnTokenEndpoint() {
+        PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
+
+        assertThat(settings.tokenEndpoint()).isEqualTo(URI.create("http://localhost:9090/local/oauth2/token"));
+    }
+
     private static PortalConfig config(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(PortalConfig.class)

@@ -34,7 +34,8 @@ public class AwsStandInResource implements QuarkusTestResourceLifecycleManager {
                 "portal.user-pool-id", AwsStandIn.POOL,
                 "portal.client-id", AwsStandIn.CLIENT,
                 "portal.identity-pool-id", AwsStandIn.IDENTITY_POOL,
-                "portal.hosted-ui-domain", "faults.auth.us-east-1.amazoncognito.com",
+                // The hosted UI too: its token endpoint redeems codes (an explicit http:// scheme, as for an emulator).
+                "portal.hosted-ui-domain", aws.endpoint(),
                 "portal.public-url", "https://portal.example.test",
                 "portal.parameter-name", AwsStandIn.PARAMETER,
                 "portal.aws-endpoint", aws.endpoint(),

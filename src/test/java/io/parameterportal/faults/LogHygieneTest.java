@@ -21,10 +21,15 @@ import org.junit.jupiter.api.Test;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
+import io.parameterportal.testing.Pkce;
+import io.parameterportal.testing.SessionRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** No token, nor its signature part, reaches a log line at any level, whatever the request's fate. */
+/**
+ * No token, nor its signature part, reaches a log line at any level, whatever the request's fate; nor, in the
+ * code flow, a code or a verifier.
+ */
 @QuarkusTest
 @TestProfile(FaultsProfile.class)
 class LogHygieneTest {
@@ -91,6 +96,37 @@ class LogHygieneTest {
             assertThat(lines).noneMatch(line -> line.contains(token))
                     .noneMatch(line -> signature.length() > 8 && line.contains(signature));
         }
+    }
+
+    @Test
+    void codesVerifiersAndTheirTokensNeverReachTheLogs() throws Exception {
+        List<String> secrets = new java.util.ArrayList<>();
+        for (Fault fault : List.of(Fault.error(400, "invalid_grant"), Fault.error(500, "server_error"), Fault.dropped(),
+                Fault.error(429, "slow_down"), Fault.error(400, "unauthorized_client"))) {
+            aws.fail("Token", fault);
+            secrets.addAll(postCode());
+            aws.heal();
+        }
+        secrets.addAll(postCode());
+        postCode(secrets.get(secrets.size() - 2), secrets.get(secrets.size() - 1)); // the replay, refused
+
+        assertThat(lines).as("the requests were logged at all").isNotEmpty();
+        for (String secret : secrets) {
+            assertThat(lines).noneMatch(line -> line.contains(secret));
+        }
+    }
+
+    /** Posts a fresh code with a fresh verifier; returns the id token the code buys, the code and the verifier. */
+    private List<String> postCode() throws Exception {
+        String idToken = aws.idToken(UUID.randomUUID().toString(), "Code Careful");
+        String code = aws.issueCode(idToken);
+        String verifier = Pkce.fresh().verifier();
+        postCode(code, verifier);
+        return List.of(idToken, idToken.substring(idToken.lastIndexOf('.') + 1), code, verifier);
+    }
+
+    private static void postCode(String code, String verifier) {
+        SessionRequests.postCode(code, verifier);
     }
 
     private static void post(String token) {

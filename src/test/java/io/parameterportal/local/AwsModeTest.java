@@ -24,6 +24,8 @@ class AwsModeTest {
         given().redirects().follow(false).formParams(LocalSignIn.oauthParameters(Map.of()))
                 .formParam("username", "demo").formParam("password", "demo")
                 .when().post("/local/login").then().statusCode(404);
+        given().formParam("grant_type", "authorization_code").formParam("client_id", LocalSignIn.CLIENT_ID)
+                .formParam("code", "any").when().post("/local/oauth2/token").then().statusCode(404);
     }
 
     @Test

@@ -99,7 +99,9 @@ class PagesTest {
                 .body(containsString("sessionStorage.setItem('portal.state'"))
                 .body(containsString("sessionStorage.setItem('portal.nonce'"));
         given().when().get("/js/signin.js").then().statusCode(200)
-                .body(containsString("fragment.get('state') !== expectedState"));
+                .body(containsString("returned.get('state') !== expectedState"))
+                .body(containsString("function show(body)"))
+                .body(containsString("sessionStorage.removeItem('portal.verifier')"));
     }
 
     @Test

@@ -40,13 +40,68 @@ class SessionRequestTest {
     }
 
     @Test
-    void missingTokenGets401() {
-        given().contentType(ContentType.JSON).body("{}")
+    void neitherTokenNorCodeGets400() {
+        for (String body : new String[] { "{}", "{\"nonce\":\"n\"}", "{\"idToken\":null}" }) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/session")
+                    .then().statusCode(400)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("title", notNullValue())
+                    .body("detail", containsString("neither an id token nor an authorization code"));
+        }
+    }
+
+    @Test
+    void emptyTokenGets401() {
+        given().contentType(ContentType.JSON).body("{\"idToken\":\"\"}")
                 .when().post("/api/session")
                 .then().statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("title", notNullValue())
+                .body("reason", equalTo("MISSING"))
                 .body("detail", containsString("No id token"));
+    }
+
+    @Test
+    void bothTokenAndCodeGet400() {
+        given().contentType(ContentType.JSON)
+                .body("{\"idToken\":\"a.b.c\",\"code\":\"c\",\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
+                .when().post("/api/session")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("both an id token and an authorization code"));
+    }
+
+    @Test
+    void codeWithoutVerifierOrWithAMalformedOneGets400WithoutEchoingIt() {
+        given().contentType(ContentType.JSON).body("{\"code\":\"some-code\"}")
+                .when().post("/api/session")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("codeVerifier"));
+        for (String verifier : new String[] { "short-verifier", "v".repeat(129), "v".repeat(42) + "!" }) {
+            given().contentType(ContentType.JSON).body("{\"code\":\"some-code\",\"codeVerifier\":\"" + verifier + "\"}")
+                    .when().post("/api/session")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("detail", containsString("RFC 7636"))
+                    .body(not(containsString(verifier)))
+                    .body(not(containsString("some-code")));
+        }
+    }
+
+    @Test
+    void verifierWithoutCodeOrAnEmptyCodeGets400() {
+        given().contentType(ContentType.JSON).body("{\"idToken\":\"a.b.c\",\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
+                .when().post("/api/session")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().contentType(ContentType.JSON).body("{\"code\":\" \",\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
+                .when().post("/api/session")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void codeThatIsNotAStringGets400() {
+        given().contentType(ContentType.JSON).body("{\"code\":{\"a\":1},\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
+                .when().post("/api/session")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The local stand-in of Cognito's hosted UI: {@code /oauth2/authorize} sends the browser on to {@code /login}, which shows
- * a sign-in form and, for the right password, sends the browser back to the app with tokens in the
- * fragment; {@code /logout} sends it back to the app's sign-out page. A request that names another
- * client or another address gets an error page, never a redirect.
+ * a sign-in form and, for the right password, sends the browser back to the app — with tokens in the
+ * fragment (implicit grant) or a one-time code in the query (code grant, redeemed at {@link LocalTokenEndpoint});
+ * {@code /logout} sends it back to the app's sign-out page. A request that names another client or another
+ * address gets an error page, never a redirect; bad PKCE parameters go back to the app as
+ * {@code ?error=invalid_request}, as on Cognito ({@link LocalAppClient}).
  */
 @ApplicationScoped
 public class HostedUi {
@@ -32,11 +34,13 @@ public class HostedUi {
     private final LocalAppClient client;
     private final LocalUsers users;
     private final LocalUserPool userPool;
+    private final LocalAuthorizationCodes codes;
 
-    HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool userPool) {
+    HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool userPool, LocalAuthorizationCodes codes) {
         this.client = client;
         this.users = users;
         this.userPool = userPool;
+        this.codes = codes;
     }
 
     /** {@code GET /oauth2/authorize}: as on Cognito, on to the sign-in page with the same parameters. */
@@ -65,7 +69,9 @@ public class HostedUi {
             users.authenticate(username, http.getFormAttribute("password")).ifPresentOrElse(
                     user -> {
                         if (users.isEnabled(user.username())) {
-                            redirect(context, request.redirectWith(userPool.signIn(user, request.scope(), request.nonce())));
+                            redirect(context, request.codeGrant()
+                                    ? request.redirectWithCode(codes.issue(user, request))
+                                    : request.redirectWith(userPool.signIn(user, request.scope(), request.nonce())));
                         } else {
                             page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName, "User is disabled."));
                         }
@@ -90,6 +96,8 @@ public class HostedUi {
             action.run();
         } catch (HostedUiException e) {
             page(context, 400, Templates.error(e.getMessage()));
+        } catch (SignInRedirectedError e) {
+            redirect(context, e.location());
         }
     }
 

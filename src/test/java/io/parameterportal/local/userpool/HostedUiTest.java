@@ -182,8 +182,9 @@ class HostedUiTest {
     }
 
     @Test
-    void onlyTheImplicitGrantIsOffered() {
-        refused(Map.of("response_type", "code"), "Unsupported response_type");
+    void onlyTheImplicitAndTheCodeGrantAreOffered() {
+        refused(Map.of("response_type", "id_token"), "Unsupported response_type");
+        refused(Map.of("response_type", ""), "Unsupported response_type");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.parameterportal.local.userpool;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * The authorization codes the local hosted UI has issued and not yet seen redeemed. As on Cognito, a code is
+ * good for five minutes and for one redemption, and is bound to what the sign-in named: app client, redirect
+ * URI, PKCE challenge, nonce, scope — and the user who signed in. The first redemption attempt spends the code
+ * whatever its outcome (a wrong verifier included), so a code cannot be guessed at. Time is the injected clock's;
+ * at most {@link #MAX_CODES} codes are outstanding (the oldest are dropped beyond).
+ */
+@ApplicationScoped
+class LocalAuthorizationCodes {
+
+    static final Duration LIFETIME = Duration.ofMinutes(5);
+    static final int MAX_CODES = 10_000;
+
+    /** What a code stands for. */
+    record Grant(LocalUser user, String clientId, String redirectUri, String codeChallenge, String nonce, String scope,
+            Instant expiresAt) {
+
+        /** RFC 7636, section 4.6: BASE64URL(SHA-256(ASCII(code_verifier))) equals the challenge (compared in constant time). */
+        boolean provenBy(String codeVerifier) {
+            if (codeVerifier == null || codeVerifier.isEmpty()) {
+                return false;
+            }
+            return MessageDigest.isEqual(s256(codeVerifier).getBytes(StandardCharsets.US_ASCII),
+                    codeChallenge.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private final Clock clock;
+    private final Cache<String, Grant> codes;
+
+    LocalAuthorizationCodes(Clock clock, Ticker ticker) {
+        this.clock = clock;
+        this.codes = Caffeine.newBuilder()
+                .maximumSize(MAX_CODES)
+                .expireAfterWrite(LIFETIME)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** A new code for this sign-in: random, like Cognito's (a UUID). */
+    String issue(LocalUser user, SignInRequest request) {
+        String code = UUID.randomUUID().toString();
+        codes.put(code, new Grant(user, request.clientId(), request.redirectUri(), request.codeChallenge(), request.nonce(),
+                request.scope(), clock.instant().plus(LIFETIME)));
+        return code;
+    }
+
+    /** Spends the code: its grant when it was issued and has not expired; empty otherwise, and from now on. */
+    Optional<Grant> redeem(String code) {
+        Grant grant = codes.asMap().remove(code);
+        return Optional.ofNullable(grant).filter(g -> clock.instant().isBefore(g.expiresAt()));
+    }
+
+    static String s256(String codeVerifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
