@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +42,8 @@ public final class AwsStandIn {
     public static final String CLIENT = "faultclient";
     public static final String IDENTITY_POOL = REGION + ":11111111-2222-4333-8444-555555555555";
     public static final String PARAMETER = "fa-012-authenticated";
+    /** A test issues a few; the benchmark, with the credential cache off, issues one pair per request. */
+    private static final int MAX_REMEMBERED_SECRETS = 10_000;
 
     /** What an operation answers. {@code null} fields mean a normal answer. */
     public record Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
@@ -66,6 +70,11 @@ public final class AwsStandIn {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
+    /** The first secret keys and session tokens handed out, so that a test can look for them where they must not be. */
+    private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
+    private final SecureRandom random = new SecureRandom();
+    private volatile String parameterType = "String";
+    private volatile String parameterValue = "Authenticated";
     private final CountDownLatch released = new CountDownLatch(1);
     private int port;
     private HttpServer server;
@@ -122,12 +131,23 @@ public final class AwsStandIn {
         faults.clear();
     }
 
+    /** What GetParameter answers from now on, e.g. a {@code SecureString} with a value a test must not find in a log. */
+    public void serveParameter(String type, String value) {
+        parameterType = type;
+        parameterValue = value;
+    }
+
     public int calls(String operation) {
         return calls.computeIfAbsent(operation, o -> new AtomicInteger()).get();
     }
 
     public int totalAwsCalls() {
         return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter");
+    }
+
+    /** The secret keys and session tokens GetCredentialsForIdentity has answered with so far (each call gets new ones). */
+    public Set<String> issuedSecrets() {
+        return Set.copyOf(issuedSecrets);
     }
 
     public String idToken(String subject, String name) throws JoseException {
@@ -225,13 +245,28 @@ public final class AwsStandIn {
         return switch (operation) {
             case "Jwks" -> new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             case "GetId" -> "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\"}";
-            case "GetCredentialsForIdentity" -> "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\","
-                    + "\"Credentials\":{\"AccessKeyId\":\"ASIAFAULTS\",\"SecretKey\":\"secret\","
-                    + "\"SessionToken\":\"session\",\"Expiration\":" + expiry + "}}";
-            case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
-                    + "\"Value\":\"Authenticated\",\"Version\":1}}";
+            case "GetCredentialsForIdentity" -> {
+                // Random and as long as AWS's, as real credentials are: a test can then tell them in a log line.
+                String secretKey = randomBase64(30);
+                String sessionToken = randomBase64(96);
+                if (issuedSecrets.size() < MAX_REMEMBERED_SECRETS) {
+                    issuedSecrets.add(secretKey);
+                    issuedSecrets.add(sessionToken);
+                }
+                yield "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\","
+                        + "\"Credentials\":{\"AccessKeyId\":\"ASIAFAULTS\",\"SecretKey\":\"" + secretKey + "\","
+                        + "\"SessionToken\":\"" + sessionToken + "\",\"Expiration\":" + expiry + "}}";
+            }
+            case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"" + parameterType + "\","
+                    + "\"Value\":\"" + parameterValue + "\",\"Version\":1}}";
             default -> "{}";
         };
+    }
+
+    private String randomBase64(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getEncoder().encodeToString(value);
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
