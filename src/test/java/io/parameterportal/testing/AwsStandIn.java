@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +33,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for the three AWS endpoints the portal calls (user pool JWKS, Cognito Identity, SSM)
  * whose answers a test can turn into faults: AWS error types, 5xx, slowness, dropped connections,
- * or no server at all. Counts the calls it receives per operation ({@code GET /_calls} tells them too).
+ * or no server at all. Counts the calls it receives per operation ({@code GET /_calls} tells them too);
+ * {@code /_fault} sets faults over HTTP.
  * Used by the fault tests and, as a fast upstream, by the benchmark.
  */
 public final class AwsStandIn {
@@ -97,7 +99,9 @@ public final class AwsStandIn {
 
     public void start(int onPort) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
-        server.setExecutor(Executors.newFixedThreadPool(32));
+        // A thread per request in progress: a stalled answer (Fault.slow) must not hold back the next
+        // request, nor its count, however many stall at once (bench/jwks-attack.sh counts JWKS fetches).
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
         port = server.getAddress().getPort();
@@ -195,6 +199,10 @@ public final class AwsStandIn {
                 respond(exchange, 200, callsAsJson());
                 return;
             }
+            if (operation.equals("Control")) {
+                respond(exchange, 200, control(exchange.getRequestURI().getRawQuery()));
+                return;
+            }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
             Fault fault = onceOnly.remove(operation) ? faults.remove(operation) : faults.get(operation);
             if (fault != null && answerWithFault(exchange, fault)) {
@@ -228,9 +236,35 @@ public final class AwsStandIn {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target == null) {
             String path = exchange.getRequestURI().getPath();
-            return path.endsWith("/jwks.json") ? "Jwks" : path.equals("/_calls") ? "Calls" : "Unknown";
+            return switch (path) {
+                case "/_calls" -> "Calls";
+                case "/_fault" -> "Control";
+                default -> path.endsWith("/jwks.json") ? "Jwks" : "Unknown";
+            };
         }
         return target.substring(target.indexOf('.') + 1);
+    }
+
+    /**
+     * {@code /_fault?operation=Jwks&status=503&type=ServiceUnavailable} (or {@code &delayMs=10000},
+     * {@code &drop=true}) sets a fault, {@code /_fault?heal} clears them all: how a benchmark in another
+     * process switches faults while the portal runs.
+     */
+    private String control(String query) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            parameters.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+        }
+        if (parameters.containsKey("heal")) {
+            heal();
+            return "{\"healed\":true}";
+        }
+        String operation = parameters.get("operation");
+        Fault fault = new Fault(Integer.parseInt(parameters.getOrDefault("status", "200")), parameters.get("type"),
+                Long.parseLong(parameters.getOrDefault("delayMs", "0")), Boolean.parseBoolean(parameters.get("drop")));
+        fail(operation, fault);
+        return "{\"" + operation + "\":\"" + fault + "\"}";
     }
 
     private String callsAsJson() {
