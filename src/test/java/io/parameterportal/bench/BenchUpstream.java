@@ -13,13 +13,16 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import io.parameterportal.testing.AwsStandIn;
 
 /**
- * The benchmark's upstream, in its own process: the AWS stand-in on a given port, plus request bodies
- * for the load tools — {@code first-view.txt} (one new user per line), {@code repeat-view.json} (one
- * user, again and again) and {@code invalid.json} (an id token signed by a stranger's key). The stand-in also
- * serves the hosted UI's token endpoint: {@code GET /_codes?n=N} issues N codes of new users, one code-flow body
+ * The benchmark's upstream, in its own process: the AWS stand-in on a given port (0: any free one), plus
+ * request bodies for the load tools — {@code first-view.txt} (one new user per line),
+ * {@code repeat-view.json} (one user, again and again), {@code invalid.json} (an id token signed by a
+ * stranger's key) and, when asked, {@code unknown-kid.txt} (well-formed tokens, each naming a key id
+ * the pool does not publish, one body per line: {@code bench/jwks-attack.sh}). The stand-in also serves
+ * the hosted UI's token endpoint: {@code GET /_codes?n=N} issues N codes of new users, one code-flow body
  * per line, each redeemed once at {@code POST /oauth2/token} (the app's {@code PORTAL_HOSTED_UI_DOMAIN}).
  *
- * <p>Usage: {@code BenchUpstream <port> <output dir> <first-view users>}; runs until killed.
+ * <p>Usage: {@code BenchUpstream <port> <output dir> <first-view users> [unknown-kid tokens]}; runs
+ * until killed. Faults are switched over HTTP ({@code /_fault}, see {@link AwsStandIn}).
  */
 public final class BenchUpstream {
 
@@ -39,6 +42,10 @@ public final class BenchUpstream {
         Files.write(out.resolve("first-view.txt"), firstViews);
         Files.writeString(out.resolve("repeat-view.json"), body(aws.idToken("bench-repeat", "Bench Repeat")));
         Files.writeString(out.resolve("invalid.json"), body(signedByStranger(aws)));
+        int unknownKids = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        if (unknownKids > 0) {
+            Files.write(out.resolve("unknown-kid.txt"), unknownKidTokens(aws, unknownKids));
+        }
 
         aws.start(port);
         System.out.println("bench upstream ready on " + aws.endpoint());
@@ -47,6 +54,18 @@ public final class BenchUpstream {
 
     private static String body(String token) {
         return "{\"idToken\":\"" + token + "\"}";
+    }
+
+    /** One stranger's key under a new kid each time: every token names a key the pool never published. */
+    private static List<String> unknownKidTokens(AwsStandIn aws, int count) throws Exception {
+        RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
+        List<String> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            stranger.setKeyId("unknown-" + UUID.randomUUID());
+            bodies.add(body(AwsStandIn.signWith(aws.idClaims("intruder-" + i, "Intruder"), stranger,
+                    AlgorithmIdentifiers.RSA_USING_SHA256)));
+        }
+        return bodies;
     }
 
     private static String signedByStranger(AwsStandIn aws) throws Exception {

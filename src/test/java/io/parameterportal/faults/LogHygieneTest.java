@@ -1,135 +1,415 @@
 package io.parameterportal.faults;
 
 import static io.parameterportal.testing.SessionRequests.postSession;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import java.util.function.Consumer;
 
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
+import io.parameterportal.testing.AwsStandIn.Fault;
+import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.testing.Pkce;
 import io.parameterportal.testing.SessionRequests;
+import io.parameterportal.testing.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 
 /**
- * No token, nor its signature part, reaches a log line at any level, whatever the request's fate; nor, in the
- * code flow, a code or a verifier.
+ * No token, no part of one, no issued AWS credential and no SecureString value reaches a log record of
+ * any category at any level (TRACE everywhere, {@link LogHygieneProfile}), whatever the request's
+ * fate: good and forged tokens, unknown kids, the JWKS slow, down or dropping connections, JWKS fetches
+ * that fail after the request that started them was answered, and every fault of the identity pool and
+ * SSM. The earlier leak: jose4j's exception messages quote the whole token, and were attached as causes
+ * and logged when a key fetch failed late.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(LogHygieneProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogHygieneTest {
+
+    /** The faults profile's portal.upstream-timeout. */
+    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);
+    /** SigningKeys.MAX_AGE: older keys are refreshed in the background while in use. */
+    private static final Duration KEYS_MAX_AGE = Duration.ofHours(1);
+    private static final Duration LONGER_THAN_THE_TIMEOUT = UPSTREAM_TIMEOUT.multipliedBy(3);
 
     @InjectAwsStandIn
     AwsStandIn aws;
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
 
-        @Override
-        public void publish(LogRecord record) {
-            StringWriter line = new StringWriter().append(formatter.formatMessage(record));
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(line));
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLogs logs;
+    private final List<String> tokens = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
 
     @BeforeEach
-    void captureEverything() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+    void capture() {
+        logs = CapturedLogs.start();
+        String secureValue = "s3cure-" + UUID.randomUUID();
+        aws.serveParameter("SecureString", secureValue);
+        secrets.add(secureValue);
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
         aws.heal();
+        aws.serveParameter("String", "Authenticated");
+    }
+
+    /**
+     * The clock only moves forward within this class: the key source remembers its last fetch attempt
+     * on the moved clock, so turning it back between tests would put that attempt in the future.
+     */
+    @AfterAll
+    static void realTime() {
+        TestClock.get().reset();
+    }
+
+    /** First, while no keys are held: the JWKS dropping connections, answering 503, or stalling past the timeout. */
+    @Test
+    @Order(1)
+    void coldStartWithTheJwksFailing() throws Exception {
+        String good = token(aws.idToken(UUID.randomUUID().toString(), "Cold"));
+
+        aws.fail("Jwks", Fault.dropped());
+        postSession(good).statusCode(503);
+        given().get(ready).then().statusCode(503);
+
+        aws.fail("Jwks", Fault.error(503, "ServiceUnavailable"));
+        nextFetchDue();
+        postSession(good).statusCode(503);
+
+        aws.fail("Jwks", Fault.slow(LONGER_THAN_THE_TIMEOUT.toMillis()));
+        nextFetchDue();
+        long failures = fetchFailuresLogged();
+        postSession(good).statusCode(503);
+        awaitFetchFailure(failures);
+
+        aws.heal();
+        nextFetchDue();
+        // The keys arrive; the first AWS calls of this JVM may then outlast the profile's 1 s bound (504).
+        assertThat(postSession(good).extract().statusCode()).isIn(200, 504);
+
+        assertClean();
     }
 
     @Test
-    void tokensNeverReachTheLogs() throws Exception {
-        String good = aws.idToken(UUID.randomUUID().toString(), "Careful");
-        String[] parts = good.split("\\.");
-        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
-        List<String> tokens = List.of(good, tampered, parts[0] + "." + parts[1], "garbage." + parts[2] + ".x");
+    @Order(2)
+    void goodAndForgedTokens() throws Exception {
+        String good = token(aws.idToken(UUID.randomUUID().toString(), "Careful"));
+        postSession(good).statusCode(200);
+        postSession(good).statusCode(200); // a repeat view: the verdict and the credentials are remembered
 
-        for (String token : tokens) {
-            post(token);
+        String[] parts = good.split("\\.");
+        RsaJsonWebKey impostor = freshKey(aws.poolKey().getKeyId());
+        expect401(parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2]); // tampered
+        expect401(parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA"); // signature altered
+        expect401(AwsStandIn.signWith(aws.idClaims("u", "Impostor"), impostor, AlgorithmIdentifiers.RSA_USING_SHA256));
+        expect401(parts[0] + "." + parts[1]); // no signature part
+        expect401(parts[0] + "." + parts[1] + ".");
+        expect401("garbage." + parts[2] + ".x");
+        expect401(parts[0] + "." + b64("{not json") + "." + parts[2]);
+        expect401(good + ".AAAA");
+        expect401(unsigned(aws.idClaims("u", "None")));
+        expect401(hmacWithPublicKey(aws));
+        expect401(AwsStandIn.signWith(aws.idClaims("u", "U"), aws.poolKey(), AlgorithmIdentifiers.RSA_USING_SHA384));
+        expect401(aws.sign(spoil(c -> {
+            c.setIssuedAt(NumericDate.fromSeconds(now() - 7200));
+            c.setExpirationTime(NumericDate.fromSeconds(now() - 3600));
+        })));
+        expect401(aws.sign(spoil(c -> c.setNotBefore(NumericDate.fromSeconds(now() + 3600)))));
+        expect401(aws.sign(spoil(c -> c.setIssuedAt(NumericDate.fromSeconds(now() + 3600)))));
+        expect401(aws.sign(spoil(c -> c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Evil"))));
+        expect401(aws.sign(spoil(c -> c.setAudience("evilclient"))));
+        expect401(aws.sign(spoil(c -> c.setClaim("token_use", "access"))));
+        expect401(aws.sign(spoil(c -> c.unsetClaim("sub"))));
+        expect401(aws.sign(spoil(c -> c.setClaim("name", 42))));
+
+        // The token where the body around it is wrong: a nonce of another sign-in, broken JSON, too big.
+        String other = token(aws.idToken(UUID.randomUUID().toString(), "Nonce"));
+        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + other + "\",\"nonce\":\"not-this-one\"}")
+                .post("/api/session").then().statusCode(401);
+        for (String body : List.of("{\"idToken\":\"" + other + "\"", "{\"idToken\":" + other + "}", other,
+                "{\"idToken\":[\"" + other + "\"]}", "{\"idToken\":\"" + other + "\",\"idToken\":\"" + other + "\",}")) {
+            given().contentType(ContentType.JSON).body(body).post("/api/session").then().statusCode(400);
         }
-        for (String operation : List.of("GetId", "GetParameter")) {
-            for (Fault fault : List.of(Fault.error(400, "AccessDeniedException"), Fault.error(500, "InternalServerError"),
-                    Fault.dropped(), Fault.error(400, "NotAuthorizedException"))) {
+        given().contentType(ContentType.JSON).body("{\"idToken\":\"" + other + "\",\"pad\":\"" + "A".repeat(17 * 1024) + "\"}")
+                .post("/api/session").then().statusCode(413);
+
+        assertClean();
+    }
+
+    @Test
+    @Order(3)
+    void unknownKidsWhileTheJwksAnswersFailsOrStalls() throws Exception {
+        postSession(token(aws.idToken(UUID.randomUUID().toString(), "Keys held"))).statusCode(200);
+
+        expect401(unknownKid()); // a refetch may be due, and finds no such key
+        expect401(unknownKid()); // within the refetch interval: refused at once
+
+        aws.fail("Jwks", Fault.error(503, "ServiceUnavailable"));
+        nextFetchDue();
+        expect401(unknownKid());
+        expect401(unknownKid());
+
+        aws.fail("Jwks", Fault.dropped());
+        nextFetchDue();
+        expect401(unknownKid());
+
+        aws.fail("Jwks", Fault.error(200, "NotAJwks"));
+        nextFetchDue();
+        expect401(unknownKid());
+
+        aws.fail("Jwks", Fault.slow(LONGER_THAN_THE_TIMEOUT.toMillis()));
+        nextFetchDue();
+        long failures = fetchFailuresLogged();
+        expect401(unknownKid()); // waits the upstream timeout, then is refused
+        expect401(unknownKid());
+        awaitFetchFailure(failures);
+
+        assertClean();
+    }
+
+    /**
+     * JWKS fetches that fail after the request that started them has been answered: the background
+     * refresh of keys older than an hour (the request is judged with the held keys at once), and a fetch
+     * whose caller hung up before the answer.
+     */
+    @Test
+    @Order(5)
+    void jwksFetchesThatFailLate() throws Exception {
+        postSession(token(aws.idToken(UUID.randomUUID().toString(), "Keys held"))).statusCode(200);
+
+        // A caller that gave up: its unknown kid starts a fetch, it hangs up before any answer, and
+        // the fetch fails after the answer went nowhere.
+        aws.fail("Jwks", new Fault(503, "ServiceUnavailable", UPSTREAM_TIMEOUT.toMillis() / 2, false));
+        nextFetchDue();
+        long failures = fetchFailuresLogged();
+        hangUpEarly(unknownKid());
+        awaitFetchFailure(failures);
+
+        // Keys over an hour old: this request starts a refresh in the background and is answered with
+        // the keys held at once; the JWKS answers 503 only after that.
+        aws.fail("Jwks", new Fault(503, "ServiceUnavailable", UPSTREAM_TIMEOUT.toMillis() * 4 / 5, false));
+        TestClock.get().advance(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
+        int fetches = aws.calls("Jwks");
+        answeredBeforeTheFetchEnded(tokenValidNow("Late 503"), fetches);
+
+        // The same, the JWKS never answering: the fetch ends at its own timeout, long after the answer.
+        aws.fail("Jwks", Fault.slow(LONGER_THAN_THE_TIMEOUT.toMillis()));
+        nextFetchDue();
+        fetches = aws.calls("Jwks");
+        answeredBeforeTheFetchEnded(tokenValidNow("Late timeout"), fetches);
+
+        assertClean();
+    }
+
+    @Test
+    @Order(4)
+    void identityPoolAndSsmFaults() throws Exception {
+        List<Fault> faults = List.of(Fault.error(400, "AccessDeniedException"), Fault.error(400, "NotAuthorizedException"),
+                Fault.error(500, "InternalServerError"), Fault.error(503, "ServiceUnavailable"),
+                Fault.error(400, "ThrottlingException"), Fault.error(400, "ExpiredTokenException"),
+                Fault.error(400, "UnrecognizedClientException"), Fault.error(400, "ParameterNotFound"),
+                Fault.dropped(), Fault.slow(LONGER_THAN_THE_TIMEOUT.toMillis()));
+        for (String operation : List.of("GetId", "GetCredentialsForIdentity", "GetParameter")) {
+            for (Fault fault : faults) {
                 aws.fail(operation, fault);
-                post(aws.idToken(UUID.randomUUID().toString(), "Faulted"));
+                int status = postSession(token(aws.idToken(UUID.randomUUID().toString(), "Faulted"))).extract().statusCode();
+                assertThat(status).as("%s answering %s", operation, fault).isBetween(400, 599);
                 aws.heal();
             }
         }
+        // Cached credentials that SSM stops honouring: dropped and traded again within the one request.
+        String viewer = token(aws.idToken(UUID.randomUUID().toString(), "Viewer"));
+        postSession(viewer).statusCode(200);
+        aws.failOnce("GetParameter", Fault.error(400, "ExpiredTokenException"));
+        postSession(viewer).statusCode(200);
 
-        assertThat(lines).as("the requests were logged at all").isNotEmpty();
-        for (String token : tokens) {
-            String signature = token.substring(token.lastIndexOf('.') + 1);
-            assertThat(lines).noneMatch(line -> line.contains(token))
-                    .noneMatch(line -> signature.length() > 8 && line.contains(signature));
-        }
+        assertThat(aws.issuedSecrets()).as("credentials the identity pool issued").isNotEmpty();
+        assertClean();
     }
 
     @Test
-    void codesVerifiersAndTheirTokensNeverReachTheLogs() throws Exception {
-        List<String> secrets = new java.util.ArrayList<>();
+    @Order(5)
+    void codesVerifiersAndTheTokensTheyBuy() throws Exception {
         for (Fault fault : List.of(Fault.error(400, "invalid_grant"), Fault.error(500, "server_error"), Fault.dropped(),
                 Fault.error(429, "slow_down"), Fault.error(400, "unauthorized_client"))) {
             aws.fail("Token", fault);
-            secrets.addAll(postCode());
+            postFreshCode();
             aws.heal();
         }
-        secrets.addAll(postCode());
-        postCode(secrets.get(secrets.size() - 2), secrets.get(secrets.size() - 1)); // the replay, refused
+        List<String> redeemed = postFreshCode();
+        SessionRequests.postCode(redeemed.get(0), redeemed.get(1)).statusCode(401); // the replay, refused
 
-        assertThat(lines).as("the requests were logged at all").isNotEmpty();
-        for (String secret : secrets) {
-            assertThat(lines).noneMatch(line -> line.contains(secret));
+        assertClean();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** Posts a fresh code with a fresh verifier; the code, the verifier and the id token it buys are all secrets. */
+    private List<String> postFreshCode() throws Exception {
+        String idToken = token(aws.idToken(UUID.randomUUID().toString(), "Code Careful"));
+        String code = aws.issueCode(idToken);
+        String verifier = Pkce.fresh().verifier();
+        secrets.add(code);
+        secrets.add(verifier);
+        SessionRequests.postCode(code, verifier);
+        return List.of(code, verifier);
+    }
+
+    private void assertClean() {
+        secrets.addAll(aws.issuedSecrets());
+        logs.assertNoneHolds(tokens, secrets);
+    }
+
+    /** Makes the refetch interval pass, so that the next unknown kid (or missing key set) may fetch again. */
+    private static void nextFetchDue() {
+        TestClock.get().advance(REFETCH_INTERVAL.plusSeconds(1));
+    }
+
+    private String token(String token) {
+        tokens.add(token);
+        return token;
+    }
+
+    private void expect401(String token) {
+        postSession(token(token)).statusCode(401);
+    }
+
+    private String unknownKid() throws JoseException {
+        return AwsStandIn.signWith(aws.idClaims("intruder", "Intruder"), freshKey("unknown-" + UUID.randomUUID()),
+                AlgorithmIdentifiers.RSA_USING_SHA256);
+    }
+
+    /** A good token of the pool, valid at the test clock's time (which may run ahead of the real one). */
+    private String tokenValidNow(String name) throws JoseException {
+        JwtClaims claims = aws.idClaims(UUID.randomUUID().toString(), name);
+        Instant now = TestClock.get().instant();
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(Duration.ofHours(1)).getEpochSecond()));
+        return token(aws.sign(claims));
+    }
+
+    /** The request is answered before the JWKS fetch it started has ended, and that fetch then fails. */
+    private void answeredBeforeTheFetchEnded(String token, int fetchesBefore) throws InterruptedException {
+        long failures = fetchFailuresLogged();
+        int status = postSession(token).extract().statusCode();
+        assertThat(aws.calls("Jwks")).as("the request started a JWKS fetch").isEqualTo(fetchesBefore + 1);
+        assertThat(status).as("answered with the keys held").isEqualTo(200);
+        assertThat(fetchFailuresLogged()).as("the fetch had not failed yet when the answer came").isEqualTo(failures);
+        awaitFetchFailure(failures);
+    }
+
+    /** How many JWKS fetch failures the key source has logged so far in this test. */
+    private long fetchFailuresLogged() {
+        return logs.lines().stream()
+                .filter(line -> line.contains(" io.parameterportal.token.SigningKeys ") && line.contains("JWKS could not be fetched"))
+                .count();
+    }
+
+    /** Waits until the key source has logged one more fetch failure than {@code before}: the late failure has happened. */
+    private void awaitFetchFailure(long before) throws InterruptedException {
+        long deadline = System.nanoTime() + LONGER_THAN_THE_TIMEOUT.plusSeconds(3).toNanos();
+        while (fetchFailuresLogged() <= before) {
+            assertThat(System.nanoTime()).as("a JWKS fetch failure logged in time").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 
-    /** Posts a fresh code with a fresh verifier; returns the id token the code buys, the code and the verifier. */
-    private List<String> postCode() throws Exception {
-        String idToken = aws.idToken(UUID.randomUUID().toString(), "Code Careful");
-        String code = aws.issueCode(idToken);
-        String verifier = Pkce.fresh().verifier();
-        postCode(code, verifier);
-        return List.of(idToken, idToken.substring(idToken.lastIndexOf('.') + 1), code, verifier);
+    /** Sends the token and closes the connection after a fraction of the upstream timeout, before any answer. */
+    private static void hangUpEarly(String token) throws Exception {
+        byte[] body = ("{\"idToken\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 2_000);
+            socket.setSoTimeout((int) UPSTREAM_TIMEOUT.toMillis() / 5);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            try {
+                in.read();
+                throw new AssertionError("the service answered before the JWKS fetch could end; the caller did not hang up early");
+            } catch (SocketTimeoutException expected) {
+                // Hang up now, while the service still waits for the JWKS.
+            }
+        }
     }
 
-    private static void postCode(String code, String verifier) {
-        SessionRequests.postCode(code, verifier);
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
     }
 
-    private static void post(String token) {
-        postSession(token);
+    private JwtClaims spoil(Consumer<JwtClaims> change) {
+        JwtClaims claims = aws.idClaims(UUID.randomUUID().toString(), "Spoiled");
+        change.accept(claims);
+        return claims;
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RsaJsonWebKey freshKey(String kid) throws JoseException {
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId(kid);
+        return key;
+    }
+
+    private static String unsigned(JwtClaims claims) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        return jws.getCompactSerialization();
+    }
+
+    private static String hmacWithPublicKey(AwsStandIn aws) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(aws.idClaims("u", "U").toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue(aws.poolKey().getKeyId());
+        jws.setKey(new HmacKey(aws.poolKey().getPublicKey().getEncoded()));
+        return jws.getCompactSerialization();
     }
 }

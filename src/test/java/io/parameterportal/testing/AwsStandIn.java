@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for the AWS endpoints the portal calls (user pool JWKS, the hosted UI's token endpoint,
  * Cognito Identity, SSM) whose answers a test can turn into faults: AWS error types (OAuth error codes
  * for the token endpoint), 5xx, slowness, dropped connections, or no server at all. Counts the calls it
- * receives per operation ({@code GET /_calls} tells them too; the token endpoint counts as {@code Token}).
+ * receives per operation ({@code GET /_calls} tells them too; the token endpoint counts as {@code Token});
+ * {@code /_fault} sets faults over HTTP.
  * Used by the fault tests and, as a fast upstream, by the benchmark.
  *
  * <p>The token endpoint ({@code POST /oauth2/token}) redeems codes of {@link #issueCode}, each once, for an id
@@ -50,6 +54,8 @@ public final class AwsStandIn {
     public static final String CLIENT = "faultclient";
     public static final String IDENTITY_POOL = REGION + ":11111111-2222-4333-8444-555555555555";
     public static final String PARAMETER = "fa-012-authenticated";
+    /** A test issues a few; the benchmark, with the credential cache off, issues one pair per request. */
+    private static final int MAX_REMEMBERED_SECRETS = 10_000;
 
     /** What an operation answers. {@code null} fields mean a normal answer. */
     public record Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
@@ -80,6 +86,11 @@ public final class AwsStandIn {
     /** Issued, unredeemed codes and the id token each buys. */
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private volatile Map<String, String> lastTokenForm = Map.of();
+    /** The first secret keys and session tokens handed out, so that a test can look for them where they must not be. */
+    private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
+    private final SecureRandom random = new SecureRandom();
+    private volatile String parameterType = "String";
+    private volatile String parameterValue = "Authenticated";
     private final CountDownLatch released = new CountDownLatch(1);
     private int port;
     private HttpServer server;
@@ -102,7 +113,9 @@ public final class AwsStandIn {
 
     public void start(int onPort) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
-        server.setExecutor(Executors.newFixedThreadPool(32));
+        // A thread per request in progress: a stalled answer (Fault.slow) must not hold back the next
+        // request, nor its count, however many stall at once (bench/jwks-attack.sh counts JWKS fetches).
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
         port = server.getAddress().getPort();
@@ -136,6 +149,12 @@ public final class AwsStandIn {
         faults.clear();
     }
 
+    /** What GetParameter answers from now on, e.g. a {@code SecureString} with a value a test must not find in a log. */
+    public void serveParameter(String type, String value) {
+        parameterType = type;
+        parameterValue = value;
+    }
+
     public int calls(String operation) {
         return calls.computeIfAbsent(operation, o -> new AtomicInteger()).get();
     }
@@ -159,6 +178,11 @@ public final class AwsStandIn {
 
     public int totalAwsCalls() {
         return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter") + calls("GetParametersByPath");
+    }
+
+    /** The secret keys and session tokens GetCredentialsForIdentity has answered with so far (each call gets new ones). */
+    public Set<String> issuedSecrets() {
+        return Set.copyOf(issuedSecrets);
     }
 
     public String idToken(String subject, String name) throws JoseException {
@@ -208,6 +232,10 @@ public final class AwsStandIn {
             }
             if (operation.equals("Codes")) {
                 respond(exchange, 200, codesForBench(exchange.getRequestURI().getQuery()), "text/plain");
+                return;
+            }
+            if (operation.equals("Control")) {
+                respond(exchange, 200, control(exchange.getRequestURI().getRawQuery()));
                 return;
             }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
@@ -302,10 +330,33 @@ public final class AwsStandIn {
                 case "/_calls" -> "Calls";
                 case "/_codes" -> "Codes";
                 case "/oauth2/token" -> "Token";
+                case "/_fault" -> "Control";
                 default -> path.endsWith("/jwks.json") ? "Jwks" : "Unknown";
             };
         }
         return target.substring(target.indexOf('.') + 1);
+    }
+
+    /**
+     * {@code /_fault?operation=Jwks&status=503&type=ServiceUnavailable} (or {@code &delayMs=10000},
+     * {@code &drop=true}) sets a fault, {@code /_fault?heal} clears them all: how a benchmark in another
+     * process switches faults while the portal runs.
+     */
+    private String control(String query) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            parameters.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+        }
+        if (parameters.containsKey("heal")) {
+            heal();
+            return "{\"healed\":true}";
+        }
+        String operation = parameters.get("operation");
+        Fault fault = new Fault(Integer.parseInt(parameters.getOrDefault("status", "200")), parameters.get("type"),
+                Long.parseLong(parameters.getOrDefault("delayMs", "0")), Boolean.parseBoolean(parameters.get("drop")));
+        fail(operation, fault);
+        return "{\"" + operation + "\":\"" + fault + "\"}";
     }
 
     private String callsAsJson() {
@@ -349,14 +400,29 @@ public final class AwsStandIn {
         return switch (operation) {
             case "Jwks" -> new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             case "GetId" -> "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\"}";
-            case "GetCredentialsForIdentity" -> "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\","
-                    + "\"Credentials\":{\"AccessKeyId\":\"ASIAFAULTS\",\"SecretKey\":\"secret\","
-                    + "\"SessionToken\":\"session\",\"Expiration\":" + expiry + "}}";
-            case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
-                    + "\"Value\":\"Authenticated\",\"Version\":1}}";
+            case "GetCredentialsForIdentity" -> {
+                // Random and as long as AWS's, as real credentials are: a test can then tell them in a log line.
+                String secretKey = randomBase64(30);
+                String sessionToken = randomBase64(96);
+                if (issuedSecrets.size() < MAX_REMEMBERED_SECRETS) {
+                    issuedSecrets.add(secretKey);
+                    issuedSecrets.add(sessionToken);
+                }
+                yield "{\"IdentityId\":\"" + REGION + ":aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\","
+                        + "\"Credentials\":{\"AccessKeyId\":\"ASIAFAULTS\",\"SecretKey\":\"" + secretKey + "\","
+                        + "\"SessionToken\":\"" + sessionToken + "\",\"Expiration\":" + expiry + "}}";
+            }
+            case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"" + parameterType + "\","
+                    + "\"Value\":\"" + parameterValue + "\",\"Version\":1}}";
             case "GetParametersByPath" -> parametersByPath(request);
             default -> "{}";
         };
+    }
+
+    private String randomBase64(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getEncoder().encodeToString(value);
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
