@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -78,6 +82,78 @@ public class BrowserSignInTest {
         // signin.js drops the tokens from the address bar (and history).
         assertThat(driver().getCurrentUrl()).isEqualTo(url("/signin")).doesNotContain("#").doesNotContain("id_token");
         SCREENSHOTS.save(test.getTestClass().orElseThrow(), "signed-in");
+    }
+
+    @Test
+    void theOpsUserSeesTheOpsTableWithTheSecureStringHiddenUntilShow(TestInfo test) {
+        driver().findElement(By.id("sign-in")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        signInAs("ops", "ops");
+        waitForSigninPageFilledIn();
+        waitFor().until(d -> d.findElements(By.cssSelector("#paths table")).size() == 2);
+
+        List<WebElement> tables = driver().findElements(By.cssSelector("#paths table"));
+        assertThat(tables.get(0).findElement(By.tagName("caption")).getText()).startsWith("/portal/public");
+        WebElement ops = tables.get(1);
+        assertThat(ops.findElement(By.tagName("caption")).getText()).startsWith("/portal/ops");
+        assertThat(ops.findElements(By.cssSelector("th[scope=col]"))).extracting(WebElement::getText)
+                .containsExactly("Name", "Type", "Value", "Version", "Last modified");
+        WebElement apiKeyRow = ops.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().contains("/portal/ops/api-key")).findFirst().orElseThrow();
+        assertThat(apiKeyRow.getText()).contains("SecureString").doesNotContain("demo-api-key-1234");
+        assertThat(driver().findElement(By.tagName("main")).getText()).doesNotContain("demo-api-key-1234")
+                .contains("postgres://db.internal:5432/app");
+        // Dates in the reader's locale, the exact instant in the markup.
+        assertThat(apiKeyRow.findElement(By.tagName("time")).getAttribute("datetime")).isNotBlank();
+
+        WebElement show = apiKeyRow.findElement(By.xpath(".//button[text()='Show']"));
+        SCREENSHOTS.save(test.getTestClass().orElseThrow(), "ops-view-wide");
+        show.sendKeys(Keys.ENTER); // keyboard-usable
+        waitFor().until(d -> apiKeyRow.getText().contains("demo-api-key-1234"));
+        assertThat(show.getText()).isEqualTo("Hide");
+        assertThat(show.getAttribute("aria-pressed")).isEqualTo("true");
+        show.click();
+        waitFor().until(d -> !apiKeyRow.getText().contains("demo-api-key-1234"));
+
+        driver().manage().window().setSize(new Dimension(360, 800));
+        try {
+            Number pageWidth = (Number) ((JavascriptExecutor) driver()).executeScript("return document.documentElement.scrollWidth;");
+            assertThat(pageWidth.intValue()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
+            SCREENSHOTS.save(test.getTestClass().orElseThrow(), "ops-view-narrow");
+        } finally {
+            driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theDemoUserIsToldInASentenceThatTheOpsPathIsDenied() {
+        driver().findElement(By.id("sign-in")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        signInAs("demo", "demo");
+        waitForSigninPageFilledIn();
+
+        WebElement denied = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#paths .denied")));
+        assertThat(denied.getText()).isEqualTo("Your role may not read the parameters under /portal/ops.");
+        assertThat(driver().findElement(By.id("role-form")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aUserWithTwoRolesPicksTheOtherAndSeesItsView() {
+        driver().findElement(By.id("sign-in")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        signInAs("dual", "dual");
+        waitForSigninPageFilledIn();
+        WebElement picker = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
+        waitFor().until(d -> d.findElements(By.cssSelector("#paths table")).size() == 2);
+
+        Select roles = new Select(picker);
+        assertThat(roles.getOptions()).extracting(WebElement::getText).containsExactly("PortalOpsRole", "PortalAuditorRole");
+        assertThat(roles.getFirstSelectedOption().getText()).isEqualTo("PortalOpsRole");
+        roles.selectByVisibleText("PortalAuditorRole");
+
+        WebElement denied = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#paths .denied")));
+        assertThat(denied.getText()).contains("/portal/ops");
+        assertThat(new Select(driver().findElement(By.id("role"))).getFirstSelectedOption().getText()).isEqualTo("PortalAuditorRole");
     }
 
     @Test
