@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark of POST /api/session: the packaged app (JVM mode) against a fast stand-in upstream in
-# another process, all on loopback. Three variants side by side, same machine, same load:
+# another process, all on loopback. Variants side by side, same machine, same load:
 #   a  as designed: one SSM client, per-request credentials, credential cache
 #   b  credential cache off (PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0): every view trades the token again
-#   c  naive: a new SSM client per request (PORTAL_BENCHMARK_SSM_CLIENT_PER_REQUEST=true)
+#   c  naive: a new SSM client per request — the bench-only jar of ./mvnw -Pbench-naive package
+#      (target/bench-naive; src/bench/java), never the shipped one; it runs without the AOT cache
+#   d  as a, listing a path of 20 parameters (PORTAL_PARAMETER_PATHS; two pages of SSM's 10 per view)
+#   e  as d with the value cache on (PORTAL_VALUE_CACHE_TTL=60s): repeat views make no AWS call
 # The JVM: BENCH_JAVA, else Temurin 25 when installed, else java on PATH. On Java 24+ the image's
 # training run (src/main/docker/train-aot.sh) first writes an AOT cache (JEP 483/515: classes
 # loaded and linked, method profiles), which every measured start then uses; BENCH_AOT=false
@@ -17,7 +20,9 @@ RUNS=${1:-3}
 SECONDS_PER_STEP=${2:-10}
 OUT=target/bench
 APP_PORT=18080
+MANAGEMENT_PORT=18081
 UPSTREAM_PORT=18500
+LISTED_PATH=/bench/listed
 # A small footprint, as for a 0.25 vCPU / 512 MiB Fargate task; the same flags as Dockerfile.jvm.
 JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xms16m -Xmx48m -Xss256k -XX:ReservedCodeCacheSize=32m -XX:CICompilerCount=2}
 export MALLOC_ARENA_MAX=2
@@ -28,6 +33,7 @@ AOT=${BENCH_AOT:-$( [ "$JAVA_VERSION" -ge 24 ] && echo true || echo false )}
 # Java 22+ (as Dockerfile.jvm): every 5 s, hand the memory C2's compiler arenas freed back to the OS.
 if [ -z "${BENCH_JVM_OPTS:-}" ] && [ "$JAVA_VERSION" -ge 22 ]; then JVM_OPTS="$JVM_OPTS -XX:TrimNativeHeapInterval=5000"; fi
 APP_DIR=target/quarkus-app   # the app runs from here, as in the image: /deployments/quarkus-run.jar
+NAIVE_APP_DIR=target/bench-naive/quarkus-app
 
 for tool in wrk hey curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk hey curl >/dev/null; break; }
@@ -39,6 +45,9 @@ if curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/" || curl -s -o /dev/null "h
 fi
 if [ ! -f $APP_DIR/quarkus-run.jar ] || [ ! -d target/test-classes/io/parameterportal/bench ]; then
   ./mvnw -q -B package -DskipTests
+fi
+if [ ! -f $NAIVE_APP_DIR/quarkus-run.jar ] && [ "${BENCH_ONLY:-}" != code-flow ]; then
+  ./mvnw -q -B -Pbench-naive package -DskipTests
 fi
 echo "java: $JAVA (Java $JAVA_VERSION), AOT cache: $AOT, options: $JVM_OPTS" | tee "$OUT/jvm.txt"
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
@@ -53,7 +62,7 @@ pids+=($!)
 until grep -qs "ready" "$OUT/upstream.log"; do sleep 0.2; done
 UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT"
 
-calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("GetId","GetCredentialsForIdentity","GetParameter")))'; }
+calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("GetId","GetCredentialsForIdentity","GetParameter","GetParametersByPath")))'; }
 # The same plus the token endpoint's code exchanges (operation Token).
 calls_with_exchanges() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("Token","GetId","GetCredentialsForIdentity","GetParameter")))'; }
 post() { curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' --data-binary "@$1" "http://127.0.0.1:$APP_PORT/api/session"; }
@@ -94,13 +103,14 @@ code_flow_first_view() {
   python3 bench/parse.py times code_first_view < "$OUT/code-first-view.times"
 }
 
-start_app() { # variant-specific env in "$@"
-  local started=$(date +%s%N) aot_cache=""
-  [ "$AOT" = true ] && aot_cache="-XX:AOTCache=app.aot"
-  (cd "$APP_DIR" && exec env PORTAL_MODE=aws AWS_REGION=us-east-1 PORTAL_USER_POOL_ID=us-east-1_Faults PORTAL_CLIENT_ID=faultclient \
+start_app() { # variant-specific env in "$@"; APP_DIR_OF_VARIANT picks another jar (c)
+  local started=$(date +%s%N) aot_cache="" dir=${APP_DIR_OF_VARIANT:-$APP_DIR}
+  [ "$AOT" = true ] && [ "$dir" = "$APP_DIR" ] && aot_cache="-XX:AOTCache=app.aot"
+  (cd "$dir" && exec env PORTAL_MODE=aws AWS_REGION=us-east-1 PORTAL_USER_POOL_ID=us-east-1_Faults PORTAL_CLIENT_ID=faultclient \
     PORTAL_IDENTITY_POOL_ID=us-east-1:11111111-2222-4333-8444-555555555555 \
     PORTAL_HOSTED_UI_DOMAIN="$UPSTREAM" PORTAL_PUBLIC_URL="http://127.0.0.1:$APP_PORT" PORTAL_PARAMETER_NAME=fa-012-authenticated \
-    PORTAL_AWS_ENDPOINT="$UPSTREAM" QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    PORTAL_AWS_ENDPOINT="$UPSTREAM" QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
+    QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "$@" "$JAVA" $JVM_OPTS $aot_cache -jar "$PWD/quarkus-run.jar") > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   pids+=("$APP_PID")
@@ -110,7 +120,7 @@ start_app() { # variant-specific env in "$@"
 
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status; }
 
-served() { curl -s "http://127.0.0.1:$APP_PORT/q/metrics" | awk '/^http_server_requests_seconds_count/ {n += $2} END {printf "%d", n}'; }
+served() { curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^http_server_requests_seconds_count/ {n += $2} END {printf "%d", n}'; }
 
 # Repeat views until the app has answered 10,000 requests since its start, then its RSS.
 rss_after_10k() {
@@ -162,17 +172,30 @@ fi
 
 [ "$AOT" = true ] && train_aot
 
+# A listing view (d, e): upstream calls of one user's repeat views, 200 of them after its first view.
+listing_calls() {
+  local n=200 before after
+  post "$OUT/repeat-view.json" >/dev/null
+  before=$(calls); for _ in $(seq $n); do post "$OUT/repeat-view.json" >/dev/null; done
+  after=$(calls); echo "listing_repeat_view_calls=$(python3 -c "print(($after-$before)/$n)")"
+}
+
 rm -f "$OUT"/run-*.txt
 for run in $(seq "$RUNS"); do
   result="$OUT/run-$run.txt"; : > "$result"
-  for variant in a b c; do
+  for variant in a b c d e; do
     case $variant in
       a) startup >> "$result.$variant"; start_app ;;
       b) start_app PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0 ;;
-      c) start_app PORTAL_BENCHMARK_SSM_CLIENT_PER_REQUEST=true ;;
+      c) APP_DIR_OF_VARIANT=$NAIVE_APP_DIR start_app ;;
+      d) start_app PORTAL_PARAMETER_PATHS=$LISTED_PATH ;;
+      e) start_app PORTAL_PARAMETER_PATHS=$LISTED_PATH PORTAL_VALUE_CACHE_TTL=60s ;;
     esac
     # c builds a client per request: its upstream calls are a's, and 600 sequential views take minutes.
-    [ $variant = c ] || account >> "$result.$variant"
+    case $variant in
+      a|b) account >> "$result.$variant" ;;
+      d|e) listing_calls >> "$result.$variant" ;;
+    esac
     [ $variant = a ] && code_flow_first_view >> "$result.$variant"
     [ $variant = a ] && rss_after_10k >> "$result.$variant"
     # Repeat views of 600 users in turn: with the cache each is a hit; without it, three calls.

@@ -35,6 +35,8 @@ public final class BenchUpstream {
         int firstViewUsers = Integer.parseInt(args[2]);
 
         AwsStandIn aws = new AwsStandIn();
+        // The path the listing variants (d, e) of bench/run.sh list: two pages of SSM's 10.
+        aws.pathHolds("/bench/listed", 20);
         List<String> firstViews = new ArrayList<>();
         for (int i = 0; i < firstViewUsers; i++) {
             firstViews.add(body(aws.idToken(UUID.randomUUID().toString(), "Bench User " + i)));

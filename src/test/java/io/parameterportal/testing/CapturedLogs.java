@@ -112,6 +112,12 @@ public final class CapturedLogs implements AutoCloseable {
         // client (left out of the capture anyway, see TEST_CLIENT_CATEGORIES), kept quiet so as not to
         // flood it.
         levels.put("quarkus.log.category.\"org.apache.http\".level", "INFO");
+        // Quarkus' build machinery runs only while the test app is assembled, never near a request or a
+        // token; at TRACE it writes some 30,000 lines of bean discovery into the build's output.
+        for (String buildTime : new String[] { "io.quarkus.builder", "io.quarkus.bootstrap", "io.quarkus.deployment",
+                "io.quarkus.arc.processor", "io.quarkus.arc.deployment", "io.quarkus.qute.deployment" }) {
+            levels.put("quarkus.log.category.\"" + buildTime + "\".level", "INFO");
+        }
         return levels;
     }
 

@@ -96,7 +96,7 @@ class LocalLogHygieneTest {
         for (Map<String, String> wrong : List.of(
                 Map.of("client_id", "evilclient", "state", idToken),
                 Map.of("redirect_uri", "https://evil.example/signin?stolen=" + idToken),
-                Map.of("response_type", "code", "nonce", idToken),
+                Map.of("response_type", "id_token", "nonce", idToken),
                 Map.of("scope", "openid " + idToken))) {
             LocalSignIn.postForm("demo", "demo", wrong).then().statusCode(400).body(containsString("Sign-in error"));
         }
@@ -105,7 +105,7 @@ class LocalLogHygieneTest {
         // included, as web frameworks do. No flow of the portal puts a token in a URL (the implicit grant
         // returns them in the fragment, which browsers never send; the page posts the token in a body).
         for (Map<String, String> wrong : List.of(Map.of("client_id", "evilclient"), Map.of("redirect_uri", "https://evil.example/signin"),
-                Map.of("response_type", "code"), Map.of("scope", "openid admin"))) {
+                Map.of("response_type", "id_token"), Map.of("scope", "openid admin"))) {
             given().redirects().follow(false).queryParams(LocalSignIn.oauthParameters(wrong))
                     .get("/local/login").then().statusCode(400).body(containsString("Sign-in error"));
         }
