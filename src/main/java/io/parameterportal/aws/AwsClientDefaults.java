@@ -58,7 +58,7 @@ public class AwsClientDefaults {
                 // Keeps what the Quarkus extension configured and adds ours.
                 .overrideConfiguration(builder.overrideConfiguration().toBuilder()
                         // Bounds the whole operation, the SDK's standard retries included.
-                        .apiCallTimeout(settings.upstreamTimeout())
+                        .apiCallTimeout(settings.config().upstreamTimeout())
                         .scheduledExecutorService(timeouts)
                         .retryStrategy(RETRIES)
                         .addExecutionInterceptor(metrics)

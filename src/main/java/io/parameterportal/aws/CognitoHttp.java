@@ -45,7 +45,7 @@ public class CognitoHttp {
     private final Duration timeout;
 
     CognitoHttp(Vertx vertx, PortalSettings settings) {
-        this.timeout = settings.upstreamTimeout();
+        this.timeout = settings.config().upstreamTimeout();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(timeout.toMillis())));
     }

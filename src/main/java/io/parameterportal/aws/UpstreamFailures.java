@@ -35,25 +35,25 @@ public final class UpstreamFailures {
             return cause;
         }
         if (cause instanceof ParameterNotFoundException) {
-            return new UpstreamFailure(404, "Parameter not found",
-                    "The parameter does not exist in Parameter Store.", Optional.empty(), false, cause);
+            return new UpstreamFailure(new UpstreamFailure.Answer(404, "Parameter not found", Optional.empty()),
+                    "The parameter does not exist in Parameter Store.", false, cause);
         }
         if (cause instanceof NotAuthorizedException || isAccessDenied(cause)) {
-            return new UpstreamFailure(403, "Access denied",
-                    "AWS denied your identity access to the parameter.", Optional.empty(), credentialsRejected(cause), cause);
+            return new UpstreamFailure(new UpstreamFailure.Answer(403, "Access denied", Optional.empty()),
+                    "AWS denied your identity access to the parameter.", credentialsRejected(cause), cause);
         }
         if (cause instanceof AwsServiceException service && service.isThrottlingException()) {
-            return new UpstreamFailure(503, "AWS is throttling",
-                    "AWS is throttling requests right now; try again in a moment.", Optional.of(RETRY_AFTER_SECONDS), false, cause);
+            return new UpstreamFailure(new UpstreamFailure.Answer(503, "AWS is throttling", Optional.of(RETRY_AFTER_SECONDS)),
+                    "AWS is throttling requests right now; try again in a moment.", false, cause);
         }
         if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
                 || cause instanceof TimeoutException) {
-            return new UpstreamFailure(504, "AWS did not answer in time",
-                    "AWS did not answer in time; try again.", Optional.empty(), false, cause);
+            return new UpstreamFailure(new UpstreamFailure.Answer(504, "AWS did not answer in time", Optional.empty()),
+                    "AWS did not answer in time; try again.", false, cause);
         }
         if (cause instanceof AwsServiceException || cause instanceof SdkClientException) {
-            return new UpstreamFailure(502, "AWS call failed",
-                    "The call to AWS failed; try again later.", Optional.empty(), credentialsRejected(cause), cause);
+            return new UpstreamFailure(new UpstreamFailure.Answer(502, "AWS call failed", Optional.empty()),
+                    "The call to AWS failed; try again later.", credentialsRejected(cause), cause);
         }
         return error;
     }
@@ -64,23 +64,23 @@ public final class UpstreamFailures {
      * a library's message, which could quote the code.
      */
     public static UpstreamFailure tokenEndpointFailed(String what) {
-        return new UpstreamFailure(502, "Sign-in could not be completed",
-                "The user pool's token endpoint could not redeem the sign-in; sign in again later.", Optional.empty(), false,
+        return new UpstreamFailure(new UpstreamFailure.Answer(502, "Sign-in could not be completed", Optional.empty()),
+                "The user pool's token endpoint could not redeem the sign-in; sign in again later.", false,
                 new TokenEndpointOutcome(what));
     }
 
     /** The token endpoint did not answer within {@code portal.upstream-timeout}: 504. */
     public static UpstreamFailure tokenEndpointTimedOut() {
-        return new UpstreamFailure(504, "Sign-in did not complete in time",
-                "The user pool's token endpoint did not answer in time; sign in again.", Optional.empty(), false,
+        return new UpstreamFailure(new UpstreamFailure.Answer(504, "Sign-in did not complete in time", Optional.empty()),
+                "The user pool's token endpoint did not answer in time; sign in again.", false,
                 new TokenEndpointOutcome("no answer in time"));
     }
 
     /** The token endpoint answered 429: 503 with {@code Retry-After}. */
     public static UpstreamFailure tokenEndpointThrottled(int retryAfterSeconds) {
-        return new UpstreamFailure(503, "Sign-in is throttled",
-                "The user pool is throttling sign-ins right now; sign in again in a moment.",
-                Optional.of(Math.max(1, retryAfterSeconds)), false, new TokenEndpointOutcome("answered 429"));
+        return new UpstreamFailure(new UpstreamFailure.Answer(503, "Sign-in is throttled", Optional.of(Math.max(1, retryAfterSeconds))),
+                "The user pool is throttling sign-ins right now; sign in again in a moment.", false,
+                new TokenEndpointOutcome("answered 429"));
     }
 
     /** What the token endpoint did, for the one-line log of {@code ProblemMapper}: our words only. */

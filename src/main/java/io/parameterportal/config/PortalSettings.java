@@ -2,7 +2,6 @@ package io.parameterportal.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +11,26 @@ import java.util.function.IntSupplier;
  * The portal's settings as beans use them — the one configuration type they inject. Resolved once
  * from {@link PortalConfig}: in {@code aws} mode every coordinate must be present (a missing one stops
  * the start, naming it); in {@code local} mode missing ones take the stand-ins' defaults and every AWS
- * endpoint points at the app's own {@code /local} prefix. Tuning values are passed through as
- * {@link PortalConfig} declares them.
+ * endpoint points at the app's own {@code /local} prefix. Tuning values are read as given, from
+ * {@link #config()}.
+ *
+ * @param parameterPaths the SSM paths listed after sign-in, in the configured order; empty when none are
+ * @param configuredEndpoint {@code PORTAL_AWS_ENDPOINT}; read {@link #awsEndpoint()}, which knows local mode's
+ * @param hostedUiBase where {@code /login} and {@code /logout} live; relative ({@code /local}) in local mode,
+ *        on the app's own origin
+ * @param ownPort the port this process listens on, known for sure only once it listens (tests bind a random one)
  */
-public final class PortalSettings {
+public record PortalSettings(
+        PortalConfig config,
+        String region,
+        String userPoolId,
+        String clientId,
+        String identityPoolId,
+        String parameterName,
+        List<String> parameterPaths,
+        Optional<URI> configuredEndpoint,
+        String hostedUiBase,
+        IntSupplier ownPort) {
 
     public static final String LOCAL_PREFIX = "/local";
     static final String LOCAL_REGION = "us-east-1";
@@ -24,33 +39,6 @@ public final class PortalSettings {
     static final String LOCAL_IDENTITY_POOL_ID = LOCAL_REGION + ":00000000-0000-4000-8000-000000000000";
     static final String DEFAULT_PARAMETER_NAME = "fa-012-authenticated";
     static final List<String> LOCAL_PARAMETER_PATHS = List.of("/portal/public", "/portal/ops");
-
-    private final PortalConfig config;
-    private final String region;
-    private final String userPoolId;
-    private final String clientId;
-    private final String identityPoolId;
-    private final String parameterName;
-    private final List<String> parameterPaths;
-    private final Optional<URI> awsEndpoint;
-    private final String hostedUiBase;
-    /** The port this process listens on, known for sure only once it listens (tests bind a random one). */
-    private final IntSupplier ownPort;
-
-    private PortalSettings(PortalConfig config, String region, String userPoolId, String clientId, String identityPoolId,
-            String parameterName, List<String> parameterPaths, Optional<URI> awsEndpoint, String hostedUiBase,
-            IntSupplier ownPort) {
-        this.config = config;
-        this.region = region;
-        this.userPoolId = userPoolId;
-        this.clientId = clientId;
-        this.identityPoolId = identityPoolId;
-        this.parameterName = parameterName;
-        this.parameterPaths = parameterPaths;
-        this.awsEndpoint = awsEndpoint;
-        this.hostedUiBase = hostedUiBase;
-        this.ownPort = ownPort;
-    }
 
     static PortalSettings resolve(PortalConfig config, IntSupplier ownPort) {
         config.publicUrl().ifPresent(PortalSettings::requireOrigin);
@@ -92,45 +80,8 @@ public final class PortalSettings {
                 Optional.empty(), LOCAL_PREFIX, ownPort);
     }
 
-    public PortalConfig.Mode mode() {
-        return config.mode();
-    }
-
     public boolean localMode() {
         return config.mode() == PortalConfig.Mode.LOCAL;
-    }
-
-    public String region() {
-        return region;
-    }
-
-    public String userPoolId() {
-        return userPoolId;
-    }
-
-    public String clientId() {
-        return clientId;
-    }
-
-    public String identityPoolId() {
-        return identityPoolId;
-    }
-
-    public String parameterName() {
-        return parameterName;
-    }
-
-    /** The SSM paths listed after sign-in, in the configured order; empty when none are. */
-    public List<String> parameterPaths() {
-        return parameterPaths;
-    }
-
-    public int pathMaxParameters() {
-        return config.pathMaxParameters();
-    }
-
-    public PortalConfig.ValueCache valueCache() {
-        return config.valueCache();
     }
 
     /**
@@ -141,17 +92,7 @@ public final class PortalSettings {
         if (localMode()) {
             return Optional.of(URI.create("http://localhost:" + ownPort.getAsInt() + LOCAL_PREFIX));
         }
-        return awsEndpoint;
-    }
-
-    /** Where {@code /login} and {@code /logout} live; relative ({@code /local}) in local mode, on the app's own origin. */
-    public String hostedUiBase() {
-        return hostedUiBase;
-    }
-
-    /** The grant the Sign In link asks for. */
-    public PortalConfig.OAuthFlow oauthFlow() {
-        return config.oauthFlow();
+        return configuredEndpoint;
     }
 
     /**
@@ -178,31 +119,6 @@ public final class PortalSettings {
         String pool = awsEndpoint().map(endpoint -> stripTrailingSlash(endpoint.toString()) + "/" + userPoolId)
                 .orElse(issuer());
         return URI.create(pool + "/.well-known/jwks.json");
-    }
-
-    /** The app's public origin; always present in aws mode. In local mode, absent means "the origin the browser used". */
-    public Optional<URI> publicUrl() {
-        return config.publicUrl();
-    }
-
-    public Duration upstreamTimeout() {
-        return config.upstreamTimeout();
-    }
-
-    public Duration requestReadTimeout() {
-        return config.requestReadTimeout();
-    }
-
-    public PortalConfig.Token token() {
-        return config.token();
-    }
-
-    public PortalConfig.CredentialCache credentialCache() {
-        return config.credentialCache();
-    }
-
-    public PortalConfig.Local local() {
-        return config.local();
     }
 
     /** SSM paths are hierarchies of names starting with a slash; anything else would only fail at every view. */

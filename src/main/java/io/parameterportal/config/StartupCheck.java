@@ -13,7 +13,7 @@ class StartupCheck {
 
     void check(@Observes StartupEvent start, PortalSettings settings) {
         LOG.infof("Parameter Portal in %s mode: user pool %s, client %s, identity pool %s, parameter %s%s",
-                settings.mode().name().toLowerCase(), settings.userPoolId(), settings.clientId(),
+                settings.config().mode().name().toLowerCase(), settings.userPoolId(), settings.clientId(),
                 settings.identityPoolId(), settings.parameterName(),
                 settings.localMode() ? "" : settings.awsEndpoint().map(endpoint -> ", AWS endpoint " + endpoint).orElse(""));
     }

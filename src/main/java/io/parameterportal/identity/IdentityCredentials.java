@@ -49,9 +49,9 @@ public class IdentityCredentials {
         this.identityPool = identityPool;
         this.settings = settings;
         this.clock = clock;
-        Duration maxAge = settings.credentialCache().maxAge();
+        Duration maxAge = settings.config().credentialCache().maxAge();
         this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.credentialCache().maxSize())
+                .maximumSize(settings.config().credentialCache().maxSize())
                 .ticker(ticker)
                 .expireAfter(Expiry.creating((Binding binding, UserCredentials credentials) ->
                         Duration.between(clock.instant(), credentials.reuseUntil(maxAge))))

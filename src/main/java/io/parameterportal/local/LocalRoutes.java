@@ -44,7 +44,7 @@ class LocalRoutes {
         if (!settings.localMode()) {
             return;
         }
-        LoopbackGuard.requireLoopback(host, settings.local().allowRemote());
+        LoopbackGuard.requireLoopback(host, settings.config().local().allowRemote());
 
         HostedUi ui = hostedUi.get();
         // Rendering pages and signing tokens is CPU work: kept off the event loop.
@@ -63,7 +63,7 @@ class LocalRoutes {
         router.postWithRegex(PREFIX + "/?").handler(bodyHandler()).handler(endpoint::handle);
 
         LOG.infof("Local mode: open %s and %s. Cognito and SSM are stand-ins served by this app at %s; no AWS account is used.",
-                settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(settings.local().users()), PREFIX);
+                settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(settings.config().local().users()), PREFIX);
     }
 
     /**
@@ -72,7 +72,7 @@ class LocalRoutes {
      * local mode answers only requests addressed to a loopback name, unless remote access is forced.
      */
     void guardHosts(@Observes Filters filters, PortalSettings settings) {
-        if (!settings.localMode() || settings.local().allowRemote()) {
+        if (!settings.localMode() || settings.config().local().allowRemote()) {
             return;
         }
         String problem = Json.encode(Problem.of(421, "Misdirected request",

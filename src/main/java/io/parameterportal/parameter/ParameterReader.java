@@ -63,7 +63,7 @@ public class ParameterReader {
      * or decrypt what is in it.
      */
     public Uni<PathListing> list(String path, UserCredentials user) {
-        int max = settings.pathMaxParameters();
+        int max = settings.config().pathMaxParameters();
         GetParametersByPathRequest request = GetParametersByPathRequest.builder()
                 .path(path)
                 .recursive(true)
@@ -87,7 +87,7 @@ public class ParameterReader {
     }
 
     private static boolean denied(Throwable failure) {
-        return failure instanceof UpstreamFailure upstream && upstream.status() == 403 && !upstream.credentialsRejected();
+        return failure instanceof UpstreamFailure upstream && upstream.answer().status() == 403 && !upstream.credentialsRejected();
     }
 
     private static StaticCredentialsProvider asUser(UserCredentials user) {

@@ -32,13 +32,13 @@ public class ValueCache {
     private final Optional<AsyncCache<View, ParameterView>> cache;
 
     ValueCache(PortalSettings settings, Ticker ticker, MeterRegistry registry) {
-        Duration ttl = settings.valueCache().ttl();
+        Duration ttl = settings.config().valueCache().ttl();
         if (ttl.isZero() || ttl.isNegative()) {
             this.cache = Optional.empty();
             return;
         }
         AsyncCache<View, ParameterView> values = Caffeine.newBuilder()
-                .maximumSize(settings.valueCache().maxSize())
+                .maximumSize(settings.config().valueCache().maxSize())
                 .expireAfterWrite(ttl)
                 .ticker(ticker)
                 .recordStats()

@@ -29,9 +29,9 @@ public class IdTokenVerifier {
     private final PortalSettings settings;
 
     IdTokenVerifier(PortalSettings settings, SigningKeys keys, Clock clock, Ticker ticker, MeterRegistry registry) {
-        this.rules = new IdTokenRules(settings.issuer(), settings.clientId(), settings.token().clockSkew());
+        this.rules = new IdTokenRules(settings.issuer(), settings.clientId(), settings.config().token().clockSkew());
         this.keys = keys;
-        this.verified = new VerifiedTokens(settings.token().cacheMaxSize(), settings.token().clockSkew(), clock, ticker,
+        this.verified = new VerifiedTokens(settings.config().token().cacheMaxSize(), settings.config().token().clockSkew(), clock, ticker,
                 registry);
         this.clock = clock;
         this.settings = settings;
@@ -73,7 +73,7 @@ public class IdTokenVerifier {
 
     /** The fetch is bounded already; this bounds the wait of each caller too, whatever happens below. */
     private Uni<SigningKeys.KeySet> bounded(Uni<SigningKeys.KeySet> fetch) {
-        return fetch.ifNoItem().after(settings.upstreamTimeout())
+        return fetch.ifNoItem().after(settings.config().upstreamTimeout())
                 .failWith(() -> new SigningKeysUnavailableException("The user pool's signing keys did not arrive in time."));
     }
 }

@@ -94,7 +94,7 @@ public class SigningKeys {
         this.http = http;
         this.settings = settings;
         this.clock = clock;
-        this.refetchInterval = settings.token().jwksRefetchInterval();
+        this.refetchInterval = settings.config().token().jwksRefetchInterval();
     }
 
     /** The keys in memory, without any I/O; starts a background refresh when they are old. */

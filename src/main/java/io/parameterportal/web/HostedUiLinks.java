@@ -28,7 +28,7 @@ class HostedUiLinks {
     URI signIn(URI requestBase) {
         String app = appUrl(requestBase);
         return UriBuilder.fromUri(hostedUi(app)).path("oauth2/authorize")
-                .queryParam("response_type", settings.oauthFlow() == PortalConfig.OAuthFlow.CODE ? "code" : "token")
+                .queryParam("response_type", settings.config().oauthFlow() == PortalConfig.OAuthFlow.CODE ? "code" : "token")
                 .queryParam("client_id", settings.clientId())
                 .queryParam("redirect_uri", signInRedirect(requestBase))
                 .queryParam("scope", "openid profile")
@@ -54,7 +54,7 @@ class HostedUiLinks {
     }
 
     private String appUrl(URI requestBase) {
-        String url = settings.publicUrl().orElse(requestBase).toString();
+        String url = settings.config().publicUrl().orElse(requestBase).toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -47,11 +47,12 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response upstreamFailure(UpstreamFailure failure) {
         // The AWS error's class and AWS's own message: never a token, a credential or a value.
-        LOG.infof("AWS call ended with %d: %s", failure.status(), String.valueOf(failure.getCause()));
-        Response.ResponseBuilder response = Problem.of(failure.status(), failure.title(), failure.getMessage())
+        UpstreamFailure.Answer answer = failure.answer();
+        LOG.infof("AWS call ended with %d: %s", answer.status(), String.valueOf(failure.getCause()));
+        Response.ResponseBuilder response = Problem.of(answer.status(), answer.title(), failure.getMessage())
                 .withName(failure.userName().orElse(null))
                 .toResponse();
-        failure.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        answer.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         return response.build();
     }
 

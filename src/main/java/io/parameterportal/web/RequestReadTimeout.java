@@ -22,9 +22,9 @@ class RequestReadTimeout {
     private static final int FIRST = 1000;
 
     void register(@Observes Filters filters, PortalSettings settings, Vertx vertx) {
-        long timeoutMillis = settings.requestReadTimeout().toMillis();
+        long timeoutMillis = settings.config().requestReadTimeout().toMillis();
         String problem = Json.encode(Problem.of(408, "Request timeout",
-                "The request was not received in full within " + settings.requestReadTimeout().toSeconds() + " s."));
+                "The request was not received in full within " + settings.config().requestReadTimeout().toSeconds() + " s."));
         filters.register(context -> watch(context, vertx, timeoutMillis, problem), FIRST);
     }
 

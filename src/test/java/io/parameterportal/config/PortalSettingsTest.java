@@ -91,11 +91,11 @@ class PortalSettingsTest {
 
     @Test
     void theImplicitFlowIsTheDefaultAndCodeIsChosenByName() {
-        assertThat(PortalSettings.resolve(config(awsMode()), () -> 8080).oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.IMPLICIT);
+        assertThat(PortalSettings.resolve(config(awsMode()), () -> 8080).config().oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.IMPLICIT);
 
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.oauth-flow", "code");
-        assertThat(PortalSettings.resolve(config(properties), () -> 8080).oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.CODE);
+        assertThat(PortalSettings.resolve(config(properties), () -> 8080).config().oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.CODE);
     }
 
     @Test

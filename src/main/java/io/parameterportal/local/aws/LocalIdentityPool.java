@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.local.userpool.LocalUsers;
@@ -20,8 +20,9 @@ import io.smallrye.mutiny.Uni;
  * then, as Cognito's server-side token check does, the user pool is asked whether the user still
  * holds it: a disabled, deleted or globally signed-out user's token is refused.
  */
-@ApplicationScoped
-class LocalIdentityPool implements AwsJsonService {
+@Singleton
+record LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, LocalUsers users,
+        LocalRoles roles, AwsJson json) implements AwsJsonService {
 
     record GetIdRequest(String identityPoolId, Map<String, String> logins) {
     }
@@ -37,23 +38,6 @@ class LocalIdentityPool implements AwsJsonService {
 
     /** @param expiration epoch seconds, as the JSON protocol writes timestamps */
     record Credentials(String accessKeyId, String secretKey, String sessionToken, long expiration) {
-    }
-
-    private final PortalSettings settings;
-    private final IdTokenVerifier verifier;
-    private final CredentialStore credentials;
-    private final LocalUsers users;
-    private final LocalRoles roles;
-    private final AwsJson json;
-
-    LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, LocalUsers users,
-            LocalRoles roles, AwsJson json) {
-        this.settings = settings;
-        this.verifier = verifier;
-        this.credentials = credentials;
-        this.users = users;
-        this.roles = roles;
-        this.json = json;
     }
 
     @Override

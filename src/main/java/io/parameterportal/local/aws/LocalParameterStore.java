@@ -71,7 +71,7 @@ class LocalParameterStore implements AwsJsonService {
     private final AwsJson json;
 
     LocalParameterStore(PortalSettings settings, SigV4Authenticator authenticator, LocalRoles roles, AwsJson json, Clock clock) {
-        settings.local().parameters().forEach((name, parameter) -> {
+        settings.config().local().parameters().forEach((name, parameter) -> {
             if (!TYPES.contains(parameter.type())) {
                 throw new IllegalStateException("portal.local.parameters.\"" + name + "\".type is " + parameter.type()
                         + "; SSM knows String, StringList and SecureString.");

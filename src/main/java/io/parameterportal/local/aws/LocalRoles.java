@@ -27,8 +27,8 @@ class LocalRoles {
     private final String authenticatedRole;
 
     LocalRoles(PortalSettings settings) {
-        settings.local().roles().forEach((name, role) -> policies.put(LocalAccount.roleArn(name), compile(role)));
-        this.authenticatedRole = LocalAccount.roleArn(settings.local().authenticatedRole());
+        settings.config().local().roles().forEach((name, role) -> policies.put(LocalAccount.roleArn(name), compile(role)));
+        this.authenticatedRole = LocalAccount.roleArn(settings.config().local().authenticatedRole());
     }
 
     /** The identity pool's authenticated role, for users whose token names none. */

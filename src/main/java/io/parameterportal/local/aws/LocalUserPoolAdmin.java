@@ -2,7 +2,7 @@ package io.parameterportal.local.aws;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.local.userpool.LocalUsers;
@@ -14,20 +14,10 @@ import io.smallrye.mutiny.Uni;
  * {@code AdminEnableUser}. On AWS they need an administrator's signed request; this stand-in has no
  * administrators and takes them unsigned, like the rest of local mode reachable only from this machine.
  */
-@ApplicationScoped
-class LocalUserPoolAdmin implements AwsJsonService {
+@Singleton
+record LocalUserPoolAdmin(PortalSettings settings, LocalUsers users, AwsJson json) implements AwsJsonService {
 
     record AdminUserRequest(String userPoolId, String username) {
-    }
-
-    private final PortalSettings settings;
-    private final LocalUsers users;
-    private final AwsJson json;
-
-    LocalUserPoolAdmin(PortalSettings settings, LocalUsers users, AwsJson json) {
-        this.settings = settings;
-        this.users = users;
-        this.json = json;
     }
 
     @Override

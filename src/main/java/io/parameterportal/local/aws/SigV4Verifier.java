@@ -19,23 +19,13 @@ import java.util.List;
  * constant time), each refused with AWS's error type and words. Region, service and clock are given
  * so that a test can check it against AWS's published SigV4 test suite.
  */
-final class SigV4Verifier {
+record SigV4Verifier(String region, String service, Clock clock) {
 
     /** How far the signing time may be from this service's clock, as on AWS. */
     static final Duration MAX_CLOCK_DIFFERENCE = Duration.ofMinutes(15);
     private static final String TERMINATOR = "aws4_request";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-
-    private final String region;
-    private final String service;
-    private final Clock clock;
-
-    SigV4Verifier(String region, String service, Clock clock) {
-        this.region = region;
-        this.service = service;
-        this.clock = clock;
-    }
 
     /** @throws AwsError with the type and message AWS answers for each way the signature can fail */
     void verify(AwsRequest request, SigV4Authorization given, String secretKey) {

@@ -2,7 +2,7 @@ package io.parameterportal.local.userpool;
 
 import java.net.URI;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.config.PortalSettings;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,8 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * address gets an error page, never a redirect; bad PKCE parameters go back to the app as
  * {@code ?error=invalid_request}, as on Cognito ({@link LocalAppClient}).
  */
-@ApplicationScoped
-public class HostedUi {
+@Singleton
+public record HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool userPool, LocalAuthorizationCodes codes) {
 
     public static final String SIGN_IN_PATH = PortalSettings.LOCAL_PREFIX + "/login";
 
@@ -29,18 +29,6 @@ public class HostedUi {
         static native TemplateInstance login(SignInRequest request, String action, String username, String error);
 
         static native TemplateInstance error(String message);
-    }
-
-    private final LocalAppClient client;
-    private final LocalUsers users;
-    private final LocalUserPool userPool;
-    private final LocalAuthorizationCodes codes;
-
-    HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool userPool, LocalAuthorizationCodes codes) {
-        this.client = client;
-        this.users = users;
-        this.userPool = userPool;
-        this.codes = codes;
     }
 
     /** {@code GET /oauth2/authorize}: as on Cognito, on to the sign-in page with the same parameters. */

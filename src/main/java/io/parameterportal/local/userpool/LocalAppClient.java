@@ -106,7 +106,7 @@ class LocalAppClient {
     private void requireAppUrl(String given, String path, String parameter, URI requestBase) {
         Set<String> allowed = new LinkedHashSet<>();
         allowed.add(withoutTrailingSlash(requestBase) + path);
-        settings.publicUrl().ifPresent(url -> allowed.add(withoutTrailingSlash(url) + path));
+        settings.config().publicUrl().ifPresent(url -> allowed.add(withoutTrailingSlash(url) + path));
         if (!allowed.contains(given)) {
             throw new HostedUiException("The " + parameter + " \"" + given + "\" is not registered for this app client; "
                     + "allowed: " + String.join(", ", allowed) + ".");

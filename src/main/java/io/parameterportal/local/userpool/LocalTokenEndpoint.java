@@ -2,7 +2,7 @@ package io.parameterportal.local.userpool;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -26,8 +26,9 @@ import io.vertx.ext.web.RoutingContext;
  * user has been disabled since.</li>
  * </ul>
  */
-@ApplicationScoped
-public class LocalTokenEndpoint {
+@Singleton
+public record LocalTokenEndpoint(LocalAppClient client, LocalAuthorizationCodes codes, LocalUsers users,
+        LocalUserPool userPool) {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -39,18 +40,6 @@ public class LocalTokenEndpoint {
             super(error, null, false, false);
             this.error = error;
         }
-    }
-
-    private final LocalAppClient client;
-    private final LocalAuthorizationCodes codes;
-    private final LocalUsers users;
-    private final LocalUserPool userPool;
-
-    LocalTokenEndpoint(LocalAppClient client, LocalAuthorizationCodes codes, LocalUsers users, LocalUserPool userPool) {
-        this.client = client;
-        this.codes = codes;
-        this.users = users;
-        this.userPool = userPool;
     }
 
     /** {@code POST /oauth2/token}. */

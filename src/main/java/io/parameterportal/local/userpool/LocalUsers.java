@@ -35,12 +35,12 @@ public class LocalUsers {
     private final Map<String, Instant> signedOutAt = new ConcurrentHashMap<>();
 
     LocalUsers(PortalSettings settings, Clock clock) {
-        this.users = settings.local().users();
-        this.groups = settings.local().groups();
+        this.users = settings.config().local().users();
+        this.groups = settings.config().local().groups();
         this.clock = clock;
         users.forEach((username, user) -> {
             enabled.put(username, user.enabled());
-            user.groups().orElse(List.of()).forEach(group -> requireGroup(username, group, settings.local()));
+            user.groups().orElse(List.of()).forEach(group -> requireGroup(username, group, settings.config().local()));
         });
     }
 
