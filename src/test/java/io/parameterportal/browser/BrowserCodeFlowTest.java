@@ -2,25 +2,14 @@ package io.parameterportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.parameterportal.testing.CodeFlowProfile;
 import io.parameterportal.testing.Pkce;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -32,45 +21,11 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(CodeFlowProfile.class)
-public class BrowserCodeFlowTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    private static Chromium chromium;
-
-    @RegisterExtension
-    static final BrowserScreenshots SCREENSHOTS = new BrowserScreenshots(() -> chromium == null ? null : chromium.driver());
-
-    @TestHTTPResource("/")
-    URL app;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (chromium != null) {
-            try {
-                chromium.close();
-            } finally {
-                chromium = null;
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshStart() {
-        driver().manage().deleteAllCookies();
-        open("/");
-        script("window.sessionStorage.clear(); window.localStorage.clear();");
-    }
+public class BrowserCodeFlowTest extends BrowserTest {
 
     @Test
     void demoUserSignsInWithACodeAndTheTokensNeverReachTheBrowser(TestInfo test) {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
 
         // The hosted UI got the S256 challenge of the verifier this tab keeps, never the verifier itself.
         String verifier = (String) script("return sessionStorage.getItem('portal.verifier');");
@@ -94,8 +49,7 @@ public class BrowserCodeFlowTest {
 
     @Test
     void codeWithAStateThisTabDidNotSendIsRefusedWithoutPostingIt() {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
 
         open("/signin?code=3f0c8a1e-stolen&state=forged");
 
@@ -130,8 +84,7 @@ public class BrowserCodeFlowTest {
 
     @Test
     void aSecondLoadOfTheSigninPageFindsNothingToRedeem() {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
         signInAs("demo", "demo");
         waitForSigninPageFilledIn();
         assertThat(text("name")).as(detail()).isEqualTo("Name: Demo User");
@@ -143,54 +96,13 @@ public class BrowserCodeFlowTest {
         assertThat(apiCalls()).isZero();
     }
 
-    private static WebDriver driver() {
-        return chromium.driver();
-    }
-
-    private static Object script(String source) {
-        return ((JavascriptExecutor) driver()).executeScript(source);
-    }
-
     /** Posts to /api/session the current page made. */
     private static long apiCalls() {
         return (Long) script("return performance.getEntriesByType('resource')"
                 + ".filter(e => new URL(e.name).pathname === '/api/session').length;");
     }
 
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(driver(), WAIT);
-    }
-
-    private void open(String path) {
-        driver().get(url(path));
-    }
-
-    private String url(String path) {
-        return app.toString().replaceAll("/$", "") + path;
-    }
-
     private static String hidden(String name) {
         return driver().findElement(By.name(name)).getAttribute("value");
-    }
-
-    private static void signInAs(String username, String password) {
-        driver().findElement(By.name("username")).sendKeys(username);
-        driver().findElement(By.name("password")).sendKeys(password);
-        driver().findElement(By.cssSelector("form button[type=submit]")).click();
-    }
-
-    /** signin.js first drops query and fragment, then writes both lines once it has decided. */
-    private static void waitForSigninPageFilledIn() {
-        waitFor().until(ExpectedConditions.urlMatches("/signin$"));
-        waitFor().until(d -> !text("name").isEmpty() && !text("parameter").isEmpty());
-    }
-
-    private static String text(String id) {
-        return driver().findElement(By.id(id)).getText();
-    }
-
-    private static String detail() {
-        return "page says: " + driver().findElement(By.tagName("main")).getText() + " at "
-                + URI.create(driver().getCurrentUrl()).getPath();
     }
 }

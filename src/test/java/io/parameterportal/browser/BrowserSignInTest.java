@@ -2,28 +2,18 @@ package io.parameterportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -32,46 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code signin.js} makes of them. {@link BrowserSignInIT} runs the same against the packaged jar.
  */
 @QuarkusTest
-public class BrowserSignInTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    private static Chromium chromium;
-
-    @RegisterExtension
-    static final BrowserScreenshots SCREENSHOTS = new BrowserScreenshots(() -> chromium == null ? null : chromium.driver());
-
-    @TestHTTPResource("/")
-    URL app;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (chromium != null) {
-            try {
-                chromium.close();
-            } finally {
-                chromium = null;
-            }
-        }
-    }
-
-    /** One browser for the class: every test starts on the index page with nothing left in storage. */
-    @BeforeEach
-    void freshStart() {
-        driver().manage().deleteAllCookies();
-        open("/");
-        ((JavascriptExecutor) driver()).executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
-    }
+public class BrowserSignInTest extends BrowserTest {
 
     @Test
     void demoUserSignsInThroughTheLocalHostedUiAndSeesTheParameter(TestInfo test) {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
         assertThat(path()).isEqualTo("/local/login");
 
         signInAs("demo", "demo");
@@ -86,8 +41,7 @@ public class BrowserSignInTest {
 
     @Test
     void theOpsUserSeesTheOpsTableWithTheSecureStringHiddenUntilShow(TestInfo test) {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
         signInAs("ops", "ops");
         waitForSigninPageFilledIn();
         waitFor().until(d -> d.findElements(By.cssSelector("#paths table")).size() == 2);
@@ -127,8 +81,7 @@ public class BrowserSignInTest {
 
     @Test
     void theDemoUserIsToldInASentenceThatTheOpsPathIsDenied() {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
         signInAs("demo", "demo");
         waitForSigninPageFilledIn();
 
@@ -139,8 +92,7 @@ public class BrowserSignInTest {
 
     @Test
     void aUserWithTwoRolesPicksTheOtherAndSeesItsView() {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
         signInAs("dual", "dual");
         waitForSigninPageFilledIn();
         WebElement picker = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
@@ -177,8 +129,7 @@ public class BrowserSignInTest {
 
     @Test
     void wrongPasswordShowsAnErrorOnTheLoginPageWithoutRedirect() {
-        driver().findElement(By.id("sign-in")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        clickSignIn();
 
         signInAs("demo", "not-the-password");
 
@@ -204,47 +155,5 @@ public class BrowserSignInTest {
         WebElement banner = driver().findElement(By.id("local-mode-banner"));
         assertThat(banner.isDisplayed()).isTrue();
         assertThat(banner.getText()).containsIgnoringCase("local mode");
-    }
-
-    private static WebDriver driver() {
-        return chromium.driver();
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(driver(), WAIT);
-    }
-
-    private void open(String path) {
-        driver().get(url(path));
-    }
-
-    private String url(String path) {
-        return app.toString().replaceAll("/$", "") + path;
-    }
-
-    private static String path() {
-        return URI.create(driver().getCurrentUrl()).getPath();
-    }
-
-    private static void signInAs(String username, String password) {
-        WebElement user = driver().findElement(By.name("username"));
-        user.clear();
-        user.sendKeys(username);
-        driver().findElement(By.name("password")).sendKeys(password);
-        driver().findElement(By.cssSelector("form button[type=submit]")).click();
-    }
-
-    /** signin.js first drops the fragment, then writes both lines once it has decided (after the API call, if any). */
-    private static void waitForSigninPageFilledIn() {
-        waitFor().until(ExpectedConditions.urlMatches("/signin$"));
-        waitFor().until(d -> !text("name").isEmpty() && !text("parameter").isEmpty());
-    }
-
-    private static String text(String id) {
-        return driver().findElement(By.id(id)).getText();
-    }
-
-    private static String detail() {
-        return "page says: " + driver().findElement(By.tagName("main")).getText();
     }
 }
