@@ -18,7 +18,16 @@ public class AwsStandInResource implements QuarkusTestResourceLifecycleManager {
     @interface InjectAwsStandIn {
     }
 
+    /** Init argument: the portal's upstream timeout, 1 s unless a profile needs more room. */
+    static final String UPSTREAM_TIMEOUT = "upstream-timeout";
+
     private AwsStandIn aws;
+    private String upstreamTimeout = "1s";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        upstreamTimeout = initArgs.getOrDefault(UPSTREAM_TIMEOUT, upstreamTimeout);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -39,7 +48,7 @@ public class AwsStandInResource implements QuarkusTestResourceLifecycleManager {
                 "portal.public-url", "https://portal.example.test",
                 "portal.parameter-name", AwsStandIn.PARAMETER,
                 "portal.aws-endpoint", aws.endpoint(),
-                "portal.upstream-timeout", "1s");
+                "portal.upstream-timeout", upstreamTimeout);
     }
 
     @Override

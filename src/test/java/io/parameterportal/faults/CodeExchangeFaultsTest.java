@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +19,11 @@ import io.parameterportal.testing.Pkce;
 import io.parameterportal.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * The code flow's exchange at the hosted UI's token endpoint, against the fault-injecting stand-in: what a first
  * view costs, how each fault of the token endpoint is answered — always without a single identity-pool or SSM
- * call — and that one code is redeemed at most once however often the page posts it.
+ * call. That one code is redeemed at most once however often the page posts it: {@link CodeExchangeSingleFlightTest}.
  */
 @QuarkusTest
 @TestProfile(FaultsProfile.class)
@@ -137,58 +134,8 @@ class CodeExchangeFaultsTest {
         assertNoAwsCall();
     }
 
-    @Test
-    void concurrentPostsOfOneCodeShareOneExchangeAndALaterReplayIsRefused() throws Exception {
-        aws.fail("Token", Fault.slow(400));
-        int exchangesBefore = aws.calls("Token");
-        String code = aws.issueCode(newUser(), "Double Click");
-        Pkce pkce = Pkce.fresh();
-
-        CompletableFuture<ValidatableResponse> first = CompletableFuture.supplyAsync(() -> postCode(code, pkce.verifier()));
-        awaitIncrease(() -> aws.calls("Token"), exchangesBefore);
-        ValidatableResponse second = postCode(code, pkce.verifier());
-
-        first.get().statusCode(200).body("name", equalTo("Double Click"));
-        second.statusCode(200).body("name", equalTo("Double Click"));
-        assertThat(aws.calls("Token") - exchangesBefore).isEqualTo(1);
-        // One token, so one trade at the identity pool (GetId, GetCredentialsForIdentity); each answer reads the parameter.
-        assertThat(aws.calls("GetId") + aws.calls("GetCredentialsForIdentity") + aws.calls("GetParameter"))
-                .isEqualTo(awsCallsBefore + 2 + 2);
-
-        aws.heal();
-        postCode(code, pkce.verifier()).statusCode(401).body("reason", equalTo("CODE_REJECTED"));
-        assertThat(aws.calls("Token") - exchangesBefore).isEqualTo(2);
-        assertThat(aws.totalAwsCalls() - awsCallsBefore).as("no AWS call after the refused replay").isEqualTo(4);
-    }
-
-    @Test
-    void concurrentPostOfTheCodeWithAnotherVerifierIsRefusedAndSharesNothing() throws Exception {
-        aws.fail("Token", Fault.slow(400));
-        int exchangesBefore = aws.calls("Token");
-        String code = aws.issueCode(newUser(), "Rightful");
-        Pkce pkce = Pkce.fresh();
-
-        CompletableFuture<ValidatableResponse> rightful = CompletableFuture.supplyAsync(() -> postCode(code, pkce.verifier()));
-        awaitIncrease(() -> aws.calls("Token"), exchangesBefore);
-
-        postCode(code, Pkce.fresh().verifier()).statusCode(401).body("reason", equalTo("CODE_REJECTED"))
-                .body(org.hamcrest.Matchers.not(containsString("Rightful")));
-        rightful.get().statusCode(200).body("name", equalTo("Rightful"));
-        assertThat(aws.calls("Token") - exchangesBefore).isEqualTo(1);
-    }
-
     private void assertNoAwsCall() {
         assertThat(aws.totalAwsCalls()).as("identity-pool and SSM calls after a failed exchange").isEqualTo(awsCallsBefore);
-    }
-
-    /** Waits (bounded) until the stand-in has seen the first post's exchange, so the second one surely overlaps it. */
-    private static void awaitIncrease(IntSupplier counter, int from) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (counter.getAsInt() == from) {
-            assertThat(System.nanoTime()).as("the first exchange reached the token endpoint").isLessThan(deadline);
-            Thread.onSpinWait();
-            Thread.sleep(5);
-        }
     }
 
     private static String newUser() {
