@@ -114,9 +114,14 @@ public final class UpstreamFailures {
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
-        // The SDK wraps an attempt's failure in SdkClientException; the reason is its cause.
-        if (t instanceof SdkClientException && t.getCause() instanceof ApiCallTimeoutException) {
-            return t.getCause();
+        // The SDK wraps an attempt's failure in SdkClientException; the reason is its cause. A connection
+        // pool that had none free in time ends in a TimeoutException two causes down: too slow, not failed.
+        if (t instanceof SdkClientException) {
+            for (Throwable cause = t.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ApiCallTimeoutException || cause instanceof TimeoutException) {
+                    return cause;
+                }
+            }
         }
         return t;
     }

@@ -8,6 +8,7 @@ import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.UserCredentials;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Multi;
 import mutiny.zero.flow.adapters.AdaptersToFlow;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +41,22 @@ public class ParameterReader {
             return seed.map(parameter -> new ParameterView(parameter, null));
         }
         List<Uni<PathListing>> listings = settings.parameterPaths().stream().map(path -> list(path, user)).toList();
-        return Uni.combine().all().unis(seed, Uni.join().all(listings).andFailFast())
+        // Every read runs to its end (each is bounded by the upstream timeout) and the first failure is the
+        // answer: failing fast would cancel the others, whose own failures Mutiny then logs as dropped
+        // errors, a stack trace each, two or three per failed view when AWS struggles.
+        return Uni.combine().all().unis(seed, Uni.join().all(listings).andCollectFailures())
+                .collectFailures()
                 .asTuple()
-                .map(both -> new ParameterView(both.getItem1(), both.getItem2()));
+                .map(both -> new ParameterView(both.getItem1(), both.getItem2()))
+                .onFailure(CompositeException.class).transform(ParameterReader::firstFailure);
+    }
+
+    private static Throwable firstFailure(Throwable failure) {
+        Throwable first = failure;
+        while (first instanceof CompositeException composite) {
+            first = composite.getCauses().get(0);
+        }
+        return first;
     }
 
     public Uni<Parameter> read(String name, UserCredentials user) {

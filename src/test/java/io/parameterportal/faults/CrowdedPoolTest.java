@@ -1,0 +1,95 @@
+package io.parameterportal.faults;
+
+import static io.parameterportal.testing.SessionRequests.postSession;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
+import io.parameterportal.testing.AwsStandIn;
+import io.parameterportal.testing.AwsStandIn.Fault;
+import io.parameterportal.testing.CapturedLogs;
+import io.parameterportal.web.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A view reads the parameter and two paths at once through an SSM connection pool of one, as a crowd
+ * meets a pool of 50: the reads queue for the connection. Waiting for it is part of the call that
+ * {@code portal.upstream-timeout} bounds (3 s here), so a wait too long ends as "too slow" (504) at
+ * that bound, not as a failure (502) at the pool's own earlier limit; and when every read fails, the
+ * view answers once and no read's failure is left over to be logged as an error.
+ */
+@QuarkusTest
+@TestProfile(CrowdedPoolTest.CrowdedPoolProfile.class)
+class CrowdedPoolTest {
+
+    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(3);
+
+    /** {@link FaultsProfile} with two paths listed, one pooled SSM connection and a 3 s upstream timeout. */
+    public static class CrowdedPoolProfile extends FaultsProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(AwsStandInResource.class,
+                    Map.of(AwsStandInResource.UPSTREAM_TIMEOUT, UPSTREAM_TIMEOUT.toSeconds() + "s")));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("portal.parameter-paths", "/portal/a,/portal/b");
+            overrides.put("quarkus.ssm.async-client.max-concurrency", "1");
+            return overrides;
+        }
+    }
+
+    @InjectAwsStandIn
+    AwsStandIn aws;
+
+    @AfterEach
+    void heal() {
+        aws.heal();
+    }
+
+    @Test
+    void readsWaitingForAPooledConnectionEndAs504AtTheUpstreamTimeout() throws Exception {
+        // The parameter's read holds the one connection past the timeout; both listings wait for it.
+        aws.fail("GetParameter", Fault.slow(UPSTREAM_TIMEOUT.toMillis() + 2_000));
+        String token = aws.idToken(newUser(), "Queued");
+
+        long started = System.nanoTime();
+        postSession(token).statusCode(504).contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("AWS did not answer in time"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isGreaterThanOrEqualTo(UPSTREAM_TIMEOUT).isLessThan(UPSTREAM_TIMEOUT.plusSeconds(1));
+    }
+
+    @Test
+    void aViewWhoseReadsAllFailAnswersOnceAndLeavesNoDroppedError() throws Exception {
+        aws.fail("GetParameter", Fault.error(500, "InternalServerError"));
+        aws.fail("GetParametersByPath", Fault.error(500, "InternalServerError"));
+        String token = aws.idToken(newUser(), "Unlucky");
+        int listingsBefore = aws.calls("GetParametersByPath");
+
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            postSession(token).statusCode(502).body("status", equalTo(502));
+            // Every attempt (3, the SDK's standard retries) of both listings has been made by the time the
+            // view answers: with the reads' failures all collected, none can arrive after the answer.
+            assertThat(aws.calls("GetParametersByPath") - listingsBefore).isEqualTo(2 * 3);
+            assertThat(logs.lines()).noneMatch(line -> line.contains("had to drop"));
+        }
+    }
+
+    private static String newUser() {
+        return UUID.randomUUID().toString();
+    }
+}
