@@ -6,13 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.Pkce;
@@ -27,21 +24,13 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(FaultsProfile.class)
-class CodeExchangeFaultsTest {
-
-    @InjectAwsStandIn
-    AwsStandIn aws;
+class CodeExchangeFaultsTest extends StandInTest {
 
     private int awsCallsBefore;
 
     @BeforeEach
     void countFromHere() {
         awsCallsBefore = aws.totalAwsCalls();
-    }
-
-    @AfterEach
-    void heal() {
-        aws.heal();
     }
 
     @Test
@@ -136,9 +125,5 @@ class CodeExchangeFaultsTest {
 
     private void assertNoAwsCall() {
         assertThat(aws.totalAwsCalls()).as("identity-pool and SSM calls after a failed exchange").isEqualTo(awsCallsBefore);
-    }
-
-    private static String newUser() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -4,20 +4,15 @@ import static io.parameterportal.testing.SessionRequests.postCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntSupplier;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
-import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.Pkce;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +27,7 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 @TestProfile(CodeExchangeSingleFlightTest.SingleFlightProfile.class)
-class CodeExchangeSingleFlightTest {
+class CodeExchangeSingleFlightTest extends StandInTest {
 
     /** {@link FaultsProfile} with a 10 s upstream timeout. */
     public static class SingleFlightProfile extends FaultsProfile {
@@ -42,30 +37,14 @@ class CodeExchangeSingleFlightTest {
         }
     }
 
-    @InjectAwsStandIn
-    AwsStandIn aws;
-
-    private int awsCallsBefore;
-
-    @BeforeEach
-    void countFromHere() {
-        awsCallsBefore = aws.totalAwsCalls();
-    }
-
-    @AfterEach
-    void heal() {
-        aws.heal();
-    }
-
     @Test
     void concurrentPostsOfOneCodeShareOneExchangeAndALaterReplayIsRefused() throws Exception {
-        aws.fail("Token", Fault.slow(400));
+        int awsCallsBefore = aws.totalAwsCalls();
         int exchangesBefore = aws.calls("Token");
         String code = aws.issueCode(newUser(), "Double Click");
         Pkce pkce = Pkce.fresh();
 
-        CompletableFuture<ValidatableResponse> first = CompletableFuture.supplyAsync(() -> postCode(code, pkce.verifier()));
-        awaitIncrease(() -> aws.calls("Token"), exchangesBefore);
+        CompletableFuture<ValidatableResponse> first = postHeldAtTheTokenEndpoint(code, pkce.verifier());
         ValidatableResponse second = postCode(code, pkce.verifier());
 
         first.get().statusCode(200).body("name", equalTo("Double Click"));
@@ -83,31 +62,32 @@ class CodeExchangeSingleFlightTest {
 
     @Test
     void concurrentPostOfTheCodeWithAnotherVerifierIsRefusedAndSharesNothing() throws Exception {
-        aws.fail("Token", Fault.slow(400));
         int exchangesBefore = aws.calls("Token");
         String code = aws.issueCode(newUser(), "Rightful");
         Pkce pkce = Pkce.fresh();
 
-        CompletableFuture<ValidatableResponse> rightful = CompletableFuture.supplyAsync(() -> postCode(code, pkce.verifier()));
-        awaitIncrease(() -> aws.calls("Token"), exchangesBefore);
+        CompletableFuture<ValidatableResponse> rightful = postHeldAtTheTokenEndpoint(code, pkce.verifier());
 
         postCode(code, Pkce.fresh().verifier()).statusCode(401).body("reason", equalTo("CODE_REJECTED"))
-                .body(org.hamcrest.Matchers.not(containsString("Rightful")));
+                .body(not(containsString("Rightful")));
         rightful.get().statusCode(200).body("name", equalTo("Rightful"));
         assertThat(aws.calls("Token") - exchangesBefore).isEqualTo(1);
     }
 
-    /** Waits (bounded) until the stand-in has seen the first post's exchange, so the second one surely overlaps it. */
-    private static void awaitIncrease(IntSupplier counter, int from) throws InterruptedException {
+    /**
+     * Posts the code while the token endpoint holds its answers back 400 ms, and returns once that exchange has
+     * reached the endpoint (bounded wait), so that the test's next post surely overlaps it.
+     */
+    private CompletableFuture<ValidatableResponse> postHeldAtTheTokenEndpoint(String code, String verifier)
+            throws InterruptedException {
+        aws.fail("Token", Fault.slow(400));
+        int exchangesBefore = aws.calls("Token");
+        CompletableFuture<ValidatableResponse> post = CompletableFuture.supplyAsync(() -> postCode(code, verifier));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (counter.getAsInt() == from) {
+        while (aws.calls("Token") == exchangesBefore) {
             assertThat(System.nanoTime()).as("the first exchange reached the token endpoint").isLessThan(deadline);
-            Thread.onSpinWait();
             Thread.sleep(5);
         }
-    }
-
-    private static String newUser() {
-        return UUID.randomUUID().toString();
+        return post;
     }
 }

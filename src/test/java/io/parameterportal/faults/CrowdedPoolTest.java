@@ -8,13 +8,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
-import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.web.Problem;
@@ -30,7 +26,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(CrowdedPoolTest.CrowdedPoolProfile.class)
-class CrowdedPoolTest {
+class CrowdedPoolTest extends StandInTest {
 
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(3);
 
@@ -49,14 +45,6 @@ class CrowdedPoolTest {
             overrides.put("quarkus.ssm.async-client.max-concurrency", "1");
             return overrides;
         }
-    }
-
-    @InjectAwsStandIn
-    AwsStandIn aws;
-
-    @AfterEach
-    void heal() {
-        aws.heal();
     }
 
     @Test
@@ -87,9 +75,5 @@ class CrowdedPoolTest {
             assertThat(aws.calls("GetParametersByPath") - listingsBefore).isEqualTo(2 * 3);
             assertThat(logs.lines()).noneMatch(line -> line.contains("had to drop"));
         }
-    }
-
-    private static String newUser() {
-        return UUID.randomUUID().toString();
     }
 }

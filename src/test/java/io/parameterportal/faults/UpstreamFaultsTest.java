@@ -6,15 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.parameterportal.testing.AwsStandIn.Fault;
-import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.web.Problem;
-import io.parameterportal.testing.AwsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -24,18 +20,10 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(FaultsProfile.class)
-class UpstreamFaultsTest {
+class UpstreamFaultsTest extends StandInTest {
 
     /** The SDK's standard retry policy makes three attempts. */
     private static final int SDK_ATTEMPTS = 3;
-
-    @InjectAwsStandIn
-    AwsStandIn aws;
-
-    @AfterEach
-    void heal() {
-        aws.heal();
-    }
 
     @Test
     void jwksDownWithKeysCachedStillSignsIn() throws Exception {
@@ -146,9 +134,5 @@ class UpstreamFaultsTest {
         aws.fail("GetParameter", Fault.error(400, "ParameterNotFound"));
 
         postSession(aws.idToken(newUser(), "Seeker")).statusCode(404).contentType(Problem.MEDIA_TYPE);
-    }
-
-    private static String newUser() {
-        return UUID.randomUUID().toString();
     }
 }
