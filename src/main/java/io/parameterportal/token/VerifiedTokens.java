@@ -1,8 +1,6 @@
 package io.parameterportal.token;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.jose4j.lang.HashUtil;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -67,11 +67,7 @@ final class VerifiedTokens {
 
     /** SHA-256 of the token's UTF-8 bytes, base64 (the verifier lets only ASCII tokens this far). */
     static String digestOf(String compact) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(compact.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                HashUtil.getMessageDigest(HashUtil.SHA_256).digest(compact.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,8 +1,6 @@
 package io.parameterportal.local.aws;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.jose4j.lang.HashUtil;
 
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.local.userpool.LocalAccount;
@@ -195,12 +195,8 @@ class LocalParameterStore implements AwsJsonService {
 
     /** What SSM returns for a SecureString read without decryption: ciphertext, here an opaque stand-in for it. */
     private static String ciphertextOf(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Base64.getEncoder().encodeToString(
+                HashUtil.getMessageDigest(HashUtil.SHA_256).digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String required(String value, String member) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jose4j.lang.HashUtil;
+
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -184,11 +186,7 @@ final class SigV4Signature {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HashUtil.getMessageDigest(HashUtil.SHA_256).digest(data);
     }
 
     private static byte[] hmac(byte[] key, String data) {
