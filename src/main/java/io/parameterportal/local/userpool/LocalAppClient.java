@@ -97,7 +97,7 @@ class LocalAppClient {
     }
 
     private void requireClient(String requestedClientId) {
-        if (!clientId.equals(requestedClientId)) {
+        if (!isClient(requestedClientId)) {
             throw new HostedUiException("Unknown client_id \"" + requestedClientId + "\": this user pool's app client is "
                     + clientId + ".");
         }

@@ -2,10 +2,7 @@ package io.parameterportal.local.userpool;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.jose4j.lang.HashUtil;
 
 /**
  * The authorization codes the local hosted UI has issued and not yet seen redeemed. As on Cognito, a code is
@@ -30,8 +29,7 @@ class LocalAuthorizationCodes {
     static final int MAX_CODES = 10_000;
 
     /** What a code stands for. */
-    record Grant(LocalUser user, String clientId, String redirectUri, String codeChallenge, String nonce, String scope,
-            Instant expiresAt) {
+    record Grant(LocalUser user, String clientId, String redirectUri, String codeChallenge, String nonce, String scope) {
 
         /** RFC 7636, section 4.6: BASE64URL(SHA-256(ASCII(code_verifier))) equals the challenge (compared in constant time). */
         boolean provenBy(String codeVerifier) {
@@ -43,11 +41,10 @@ class LocalAuthorizationCodes {
         }
     }
 
-    private final Clock clock;
+    /** Expires each code {@link #LIFETIME} after issue, on the injected clock's time (the ticker reads it). */
     private final Cache<String, Grant> codes;
 
-    LocalAuthorizationCodes(Clock clock, Ticker ticker) {
-        this.clock = clock;
+    LocalAuthorizationCodes(Ticker ticker) {
         this.codes = Caffeine.newBuilder()
                 .maximumSize(MAX_CODES)
                 .expireAfterWrite(LIFETIME)
@@ -60,22 +57,17 @@ class LocalAuthorizationCodes {
     String issue(LocalUser user, SignInRequest request) {
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(user, request.clientId(), request.redirectUri(), request.codeChallenge(), request.nonce(),
-                request.scope(), clock.instant().plus(LIFETIME)));
+                request.scope()));
         return code;
     }
 
     /** Spends the code: its grant when it was issued and has not expired; empty otherwise, and from now on. */
     Optional<Grant> redeem(String code) {
-        Grant grant = codes.asMap().remove(code);
-        return Optional.ofNullable(grant).filter(g -> clock.instant().isBefore(g.expiresAt()));
+        return Optional.ofNullable(codes.asMap().remove(code));
     }
 
     static String s256(String codeVerifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                HashUtil.getMessageDigest(HashUtil.SHA_256).digest(codeVerifier.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public class LocalUsers {
 
     private final Map<String, PortalConfig.Local.User> users;
     private final Map<String, PortalConfig.Local.Group> groups;
+    /** Who a token's {@code sub} is: worked out once, not per identity-pool call (a name-based UUID per user). */
+    private final Map<String, String> usernameBySub = new HashMap<>();
     private final Clock clock;
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
     /** Per user, the second of their last global sign-out: tokens issued up to then are revoked. */
@@ -40,6 +43,7 @@ public class LocalUsers {
         this.clock = clock;
         users.forEach((username, user) -> {
             enabled.put(username, user.enabled());
+            usernameBySub.put(LocalUser.subOf(username), username);
             user.groups().orElse(List.of()).forEach(group -> requireGroup(username, group, settings.config().local()));
         });
     }
@@ -82,7 +86,7 @@ public class LocalUsers {
 
     /** Why the identity pool must refuse a token of the user with {@code sub} issued at {@code issuedAt}, if it must. */
     public Optional<String> refusal(String sub, Instant issuedAt) {
-        Optional<String> username = users.keySet().stream().filter(name -> LocalUser.subOf(name).equals(sub)).findFirst();
+        Optional<String> username = Optional.ofNullable(usernameBySub.get(sub));
         if (username.isEmpty()) {
             return Optional.of("User does not exist.");
         }
