@@ -15,10 +15,9 @@ import io.parameterportal.local.aws.AwsJsonEndpoint;
 import io.parameterportal.local.userpool.HostedUi;
 import io.parameterportal.local.userpool.LocalTokenEndpoint;
 import io.parameterportal.local.userpool.LocalUserPool;
-import io.parameterportal.web.Problem;
+import io.parameterportal.web.FilterRefusal;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -75,19 +74,16 @@ class LocalRoutes {
         if (!settings.localMode() || settings.config().local().allowRemote()) {
             return;
         }
-        String problem = Json.encode(Problem.of(421, "Misdirected request",
+        FilterRefusal misdirected = FilterRefusal.of(421, "Misdirected request",
                 "Local mode answers only requests addressed to localhost, 127.0.0.1 or [::1]: open the portal at one of "
-                        + "those, or set PORTAL_LOCAL_ALLOW_REMOTE=true to serve other host names."));
+                        + "those, or set PORTAL_LOCAL_ALLOW_REMOTE=true to serve other host names.");
         filters.register(context -> {
             HostAndPort authority = context.request().authority();
             if (authority != null && LoopbackGuard.isLoopback(authority.host())) {
                 context.next();
                 return;
             }
-            context.response().setStatusCode(421)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problem);
+            misdirected.send(context.response());
         }, HOST_GUARD_PRIORITY);
     }
 

@@ -5,9 +5,7 @@ import jakarta.enterprise.event.Observes;
 import io.parameterportal.config.PortalSettings;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -23,21 +21,18 @@ class RequestReadTimeout {
 
     void register(@Observes Filters filters, PortalSettings settings, Vertx vertx) {
         long timeoutMillis = settings.config().requestReadTimeout().toMillis();
-        String problem = Json.encode(Problem.of(408, "Request timeout",
-                "The request was not received in full within " + settings.config().requestReadTimeout().toSeconds() + " s."));
-        filters.register(context -> watch(context, vertx, timeoutMillis, problem), FIRST);
+        FilterRefusal tooSlow = FilterRefusal.of(408, "Request timeout",
+                "The request was not received in full within " + settings.config().requestReadTimeout().toSeconds() + " s.");
+        filters.register(context -> watch(context, vertx, timeoutMillis, tooSlow), FIRST);
     }
 
-    private static void watch(RoutingContext context, Vertx vertx, long timeoutMillis, String problem) {
+    private static void watch(RoutingContext context, Vertx vertx, long timeoutMillis, FilterRefusal tooSlow) {
         HttpServerRequest request = context.request();
         if (!request.isEnded()) {
             long timer = vertx.setTimer(timeoutMillis, fired -> {
                 if (!request.isEnded()) {
                     if (!context.response().headWritten()) {
-                        context.response().setStatusCode(408)
-                                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                                .putHeader(HttpHeaders.CONNECTION, "close")
-                                .end(problem);
+                        tooSlow.send(context.response());
                     }
                     request.connection().close();
                 }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,18 +20,15 @@ class RequestSizeLimit {
 
     void register(@Observes Filters filters, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         long maxBytes = limit.asLongValue();
-        String body = Json.encode(Problem.of(413, "Request too large",
-                "The request body is larger than " + maxBytes / 1024 + " KiB; an id token is far smaller."));
-        filters.register(context -> refuseIfTooLarge(context, maxBytes, body), BEFORE_BODY_HANDLING);
+        FilterRefusal tooLarge = FilterRefusal.of(413, "Request too large",
+                "The request body is larger than " + maxBytes / 1024 + " KiB; an id token is far smaller.");
+        filters.register(context -> refuseIfTooLarge(context, maxBytes, tooLarge), BEFORE_BODY_HANDLING);
     }
 
-    private static void refuseIfTooLarge(RoutingContext context, long maxBytes, String problem) {
+    private static void refuseIfTooLarge(RoutingContext context, long maxBytes, FilterRefusal tooLarge) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declaredLength(declared) > maxBytes) {
-            context.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problem);
+            tooLarge.send(context.response());
             return;
         }
         context.next();
