@@ -74,6 +74,14 @@ public final class IdTokenRules {
      */
     public VerifiedIdToken check(String compact, VerificationKeyResolver keys, Instant now) {
         requireCompactForm(compact);
+        return checkSigned(compact, VerifiedTokens.digestOf(compact), keys, now);
+    }
+
+    /**
+     * {@link #check} for a token whose form the caller has checked already and whose digest it has at hand
+     * (the verifier, which needed both to look the token up): neither is worked out twice.
+     */
+    VerifiedIdToken checkSigned(String compact, String digest, VerificationKeyResolver keys, Instant now) {
         JwtClaims claims;
         try {
             claims = new JwtConsumerBuilder()
@@ -94,13 +102,13 @@ public final class IdTokenRules {
             throw explain(e);
         }
         try {
-            return cognitoChecks(claims, compact);
+            return cognitoChecks(claims, compact, digest);
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException(TokenRejection.WRONG_CLAIM_TYPE, "The id token has a claim of the wrong type.");
         }
     }
 
-    private VerifiedIdToken cognitoChecks(JwtClaims claims, String compact) throws MalformedClaimException {
+    private VerifiedIdToken cognitoChecks(JwtClaims claims, String compact, String digest) throws MalformedClaimException {
         Object tokenUse = claims.getClaimValue("token_use");
         if (!"id".equals(tokenUse)) {
             throw new InvalidTokenException(TokenRejection.NOT_AN_ID_TOKEN, tokenUseSentence(tokenUse));
@@ -116,8 +124,7 @@ public final class IdTokenRules {
         List<String> roles = claims.hasClaim("cognito:roles") ? claims.getStringListClaimValue("cognito:roles") : List.of();
         return new VerifiedIdToken(claims.getSubject(), name, Optional.ofNullable(claims.getStringClaimValue("nonce")),
                 Instant.ofEpochSecond(claims.getIssuedAt().getValue()), Instant.ofEpochSecond(claims.getExpirationTime().getValue()), List.copyOf(roles),
-                Optional.ofNullable(claims.getStringClaimValue("cognito:preferred_role")), compact,
-                VerifiedTokens.digestOf(compact));
+                Optional.ofNullable(claims.getStringClaimValue("cognito:preferred_role")), compact, digest);
     }
 
     private InvalidTokenException explain(InvalidJwtException e) {

@@ -68,7 +68,7 @@ public class IdTokenVerifier {
     private VerifiedIdToken judge(String idToken, SigningKeys.KeySet keySet) {
         String digest = VerifiedTokens.digestOf(idToken);
         return verified.lookUp(idToken, digest, keySet)
-                .orElseGet(() -> verified.keep(rules.check(idToken, keySet, clock.instant()), keySet));
+                .orElseGet(() -> verified.keep(rules.checkSigned(idToken, digest, keySet, clock.instant()), keySet));
     }
 
     /** The fetch is bounded already; this bounds the wait of each caller too, whatever happens below. */
