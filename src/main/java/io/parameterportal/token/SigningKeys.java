@@ -70,10 +70,6 @@ public class SigningKeys {
             return other != null && material.equals(other.material);
         }
 
-        boolean has(String keyId) {
-            return keyId != null && material.containsKey(keyId);
-        }
-
         @Override
         public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext) throws UnresolvableKeyException {
             return resolver.resolveKey(jws, nestingContext);
@@ -86,8 +82,9 @@ public class SigningKeys {
     private final Duration refetchInterval;
 
     private volatile KeySet held;
-    // Guarded by this: the last fetch attempt and the fetch in flight, if any.
-    private Instant lastAttempt;
+    /** When the next fetch attempt may start: written under this, read without it on every verification. */
+    private volatile Instant nextAttempt = Instant.MIN;
+    // Guarded by this: the fetch in flight, if any.
     private CompletableFuture<KeySet> inFlight;
 
     SigningKeys(CognitoHttp http, PortalSettings settings, Clock clock) {
@@ -101,7 +98,7 @@ public class SigningKeys {
     public Optional<KeySet> held() {
         KeySet keys = held;
         if (keys != null && clock.instant().isAfter(keys.fetchedAt.plus(MAX_AGE))) {
-            startFetchIfDue().ifPresent(refresh -> refresh.whenComplete((ignored, failure) -> { }));
+            startFetchIfDue();
         }
         return Optional.ofNullable(keys);
     }
@@ -129,12 +126,21 @@ public class SigningKeys {
         return refetch();
     }
 
-    private synchronized Optional<CompletableFuture<KeySet>> startFetchIfDue() {
-        Instant now = clock.instant();
-        if (inFlight != null || (lastAttempt != null && now.isBefore(lastAttempt.plus(refetchInterval)))) {
+    private Optional<CompletableFuture<KeySet>> startFetchIfDue() {
+        // Without the lock first: once the held keys are old, every verification asks, and inside the
+        // refetch interval (a JWKS outage included) the answer is no for all of them.
+        if (clock.instant().isBefore(nextAttempt)) {
             return Optional.empty();
         }
-        lastAttempt = now;
+        return startFetchIfStillDue();
+    }
+
+    private synchronized Optional<CompletableFuture<KeySet>> startFetchIfStillDue() {
+        Instant now = clock.instant();
+        if (inFlight != null || now.isBefore(nextAttempt)) {
+            return Optional.empty();
+        }
+        nextAttempt = now.plus(refetchInterval);
         CompletableFuture<KeySet> fetch = http.get(settings.jwksUri(), MAX_JWKS_BYTES)
                 .map(answer -> {
                     if (answer.status() != 200) {
