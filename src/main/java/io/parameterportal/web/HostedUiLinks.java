@@ -30,14 +30,18 @@ class HostedUiLinks {
         return UriBuilder.fromUri(hostedUi(app)).path("oauth2/authorize")
                 .queryParam("response_type", settings.config().oauthFlow() == PortalConfig.OAuthFlow.CODE ? "code" : "token")
                 .queryParam("client_id", settings.clientId())
-                .queryParam("redirect_uri", signInRedirect(requestBase))
+                .queryParam("redirect_uri", signInRedirectOf(app))
                 .queryParam("scope", "openid profile")
                 .build();
     }
 
     /** The {@code redirect_uri} of a sign-in: the app's {@code /signin}, which a code exchange must name again. */
     URI signInRedirect(URI requestBase) {
-        return URI.create(appUrl(requestBase) + "/signin");
+        return signInRedirectOf(appUrl(requestBase));
+    }
+
+    private static URI signInRedirectOf(String app) {
+        return URI.create(app + "/signin");
     }
 
     URI signOut(URI requestBase) {

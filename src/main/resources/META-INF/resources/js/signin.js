@@ -152,7 +152,7 @@
   /** A SecureString: hidden until Show, then copyable; Hide hides it again. */
   function secret(parameter) {
     var box = element('span', null, 'secret');
-    var shown = element('span', '••••••••', 'value masked');
+    var shown = element('span', '••••••••', 'value');
     var toggle = element('button', 'Show');
     toggle.type = 'button';
     toggle.setAttribute('aria-label', 'Show the value of ' + parameter.name);
@@ -163,7 +163,6 @@
     toggle.addEventListener('click', function () {
       var reveal = toggle.getAttribute('aria-pressed') !== 'true';
       shown.textContent = reveal ? parameter.value : '••••••••';
-      shown.classList.toggle('masked', !reveal);
       toggle.textContent = reveal ? 'Hide' : 'Show';
       toggle.setAttribute('aria-pressed', String(reveal));
     });
@@ -190,11 +189,8 @@
     deny(null, '');
     return;
   }
-  if (!expectedState || returned.get('state') !== expectedState) {
-    deny(null, 'This sign-in was not started from this page; sign in again.');
-    return;
-  }
-  if (code && !verifier) {
+  // A state we did not send, or a code without the verifier this page kept for it.
+  if (!expectedState || returned.get('state') !== expectedState || (code && !verifier)) {
     deny(null, 'This sign-in was not started from this page; sign in again.');
     return;
   }
