@@ -27,7 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * Different users, different roles, different views, as the local demo data of DESIGN.md: demo (no
+ * Different users, different roles, different views, as the local demo data of docs/local-mode.md: demo (no
  * group) reads /portal/public and is denied /portal/ops; ops (group ops) reads both, the SecureString
  * decrypted; a user in two groups may pick either role, and only a role their token lists.
  */

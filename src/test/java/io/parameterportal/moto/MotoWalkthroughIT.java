@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's "Running against moto by hand" walk-through as written, against the packaged jar,
- * and checks that it prints the line the README promises.
+ * Runs docs/moto-walkthrough.md's walk-through as written, against the packaged jar,
+ * and checks that it prints the line the page promises.
  *
- * <p>The block is the fenced {@code sh} block right after the README line starting with
+ * <p>The block is the fenced {@code sh} block right after the line starting with
  * {@value #MARKER}; its last line is {@code # <the expected output>}. It runs unchanged with
  * {@code bash -euxo pipefail} in a fresh directory under {@code target/} that holds only a link to
  * {@code target/quarkus-app}, so its relative jar path and its {@code moto.log} / {@code portal.log}
- * work there. Its ports come from the variables the README tells users to set when 5000, 8080 or 9000
+ * work there. Its ports come from the variables the page tells users to set when 5000, 8080 or 9000
  * are taken ({@code MOTO_PORT}, {@code QUARKUS_HTTP_PORT}, {@code QUARKUS_MANAGEMENT_PORT}), set here to
  * free ones; other AWS_*, PORTAL_* and QUARKUS_* variables and the user's AWS CLI files are hidden, as
  * in a new user's shell.
@@ -47,14 +47,14 @@ import org.junit.jupiter.api.Test;
 class MotoWalkthroughIT {
 
     static final String MARKER = "<!-- moto-walkthrough:";
-    private static final Path README = Path.of("README.md");
+    private static final Path WALKTHROUGH = Path.of("docs/moto-walkthrough.md");
     private static final Path APP_DIR = Path.of("target", "quarkus-app");
 
     private static final Duration TOOL_CHECK_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration WALKTHROUGH_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The walk-through block of the README and the line it promises to print last. */
+    /** The walk-through block of the page and the line it promises to print last. */
     record Walkthrough(String script, String expectedLastLine, int firstLine) {
 
         static Walkthrough read(Path readme) throws IOException {
@@ -93,7 +93,7 @@ class MotoWalkthroughIT {
 
     @Test
     void printsWhatTheReadmePromises() throws Exception {
-        Walkthrough walkthrough = Walkthrough.read(README);
+        Walkthrough walkthrough = Walkthrough.read(WALKTHROUGH);
         requireTools();
         Path jar = APP_DIR.resolve("quarkus-run.jar");
         assertThat(jar).as("the packaged app (failsafe runs after package; by hand: ./mvnw package -DskipTests)").isRegularFile();
@@ -134,19 +134,19 @@ class MotoWalkthroughIT {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("README moto walk-through: %s after %.1f s (ports moto %d, app %d, management %d) in %s%n",
+        System.out.printf("moto walk-through: %s after %.1f s (ports moto %d, app %d, management %d) in %s%n",
                 exit == null ? "timed out" : "exit " + exit, took.toMillis() / 1000.0, ports[0], ports[1], ports[2], dir);
 
         String report = report(walkthrough, dir, exit);
         assertThat(survivors).as("processes of the walk-through still alive after TERM and KILL%s", report).isEmpty();
         if (exit == null) {
-            fail("the README's moto walk-through did not finish within " + WALKTHROUGH_TIMEOUT.toSeconds() + " s" + report);
+            fail("the moto walk-through did not finish within " + WALKTHROUGH_TIMEOUT.toSeconds() + " s" + report);
         }
-        assertThat(exit).as("exit status of the README's moto walk-through (bash -euxo pipefail)%s", report).isZero();
+        assertThat(exit).as("exit status of the moto walk-through (bash -euxo pipefail)%s", report).isZero();
         List<String> printed = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         assertThat(printed).as("what the walk-through printed%s", report).isNotEmpty();
         assertThat(printed.get(printed.size() - 1))
-                .as("the walk-through's last line, promised by README.md (block from line %d)%s", walkthrough.firstLine(), report)
+                .as("the walk-through's last line, promised by docs/moto-walkthrough.md (block from line %d)%s", walkthrough.firstLine(), report)
                 .isEqualTo(walkthrough.expectedLastLine());
         for (int port : ports) {
             assertThat(listening(port)).as("something still listens on port %d after the walk-through was stopped", port).isFalse();
@@ -178,7 +178,7 @@ class MotoWalkthroughIT {
         if (missing.isEmpty()) {
             return;
         }
-        String message = "The README's moto walk-through needs " + String.join(", ", missing)
+        String message = "The moto walk-through needs " + String.join(", ", missing)
                 + ": install what is missing, then run the tests again.";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " (CI=true: a missing tool fails this test, never skips it.)");
@@ -283,7 +283,7 @@ class MotoWalkthroughIT {
 
     /** What a reader of a failure needs: exit, output, bash's trace, the two logs (their ends). */
     private static String report(Walkthrough walkthrough, Path dir, Integer exit) {
-        StringBuilder report = new StringBuilder("\n--- README block run in ").append(dir.toAbsolutePath())
+        StringBuilder report = new StringBuilder("\n--- walk-through block run in ").append(dir.toAbsolutePath())
                 .append(" (kept when the test fails), exit ").append(exit == null ? "none (timed out)" : exit)
                 .append("; expected last line: ").append(walkthrough.expectedLastLine());
         for (String file : List.of("stdout.txt", "trace.txt", "moto.log", "portal.log")) {
