@@ -15,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.parameterportal.aws.UpstreamFailures;
+import io.parameterportal.aws.AwsCall;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -69,9 +69,10 @@ public class IdentityCredentials {
      * Fails with {@link io.parameterportal.aws.UpstreamFailure} when the identity pool refuses or fails.
      */
     public Uni<UserCredentials> forToken(VerifiedIdToken token, Optional<String> role) {
-        return Uni.createFrom().completionStage(() -> cache.get(new Binding(token.digest(), role),
-                        (binding, executor) -> trade(token, role)))
-                .onFailure().transform(UpstreamFailures::classify);
+        // The trade of a request whose client leaves still completes and is cached (AwsCall never cancels
+        // the cache's future): the user's next view, typically a reload, costs no new trade, and the views of
+        // the same token waiting on this single-flight entry are not failed by one of them leaving.
+        return AwsCall.of(() -> cache.get(new Binding(token.digest(), role), (binding, executor) -> trade(token, role)));
     }
 
     /**

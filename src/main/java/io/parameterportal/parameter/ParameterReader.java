@@ -4,13 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parameterportal.aws.AwsCall;
 import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.UserCredentials;
 import io.smallrye.mutiny.CompositeException;
-import io.smallrye.mutiny.Multi;
-import mutiny.zero.flow.adapters.AdaptersToFlow;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -20,8 +18,9 @@ import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 
 /**
  * Reads Parameter Store as the user: the process's single SSM client signs each request with the
- * user's credentials, so what comes back is exactly what the user's IAM role allows. Failures are
- * classified here, where the SDK is called.
+ * user's credentials, so what comes back is exactly what the user's IAM role allows. Every SDK call goes
+ * through {@link AwsCall}: failures are classified where the SDK is called, and a view whose client leaves
+ * lets its calls finish with their outcomes consumed (docs/cancellation.md).
  */
 @ApplicationScoped
 public class ParameterReader {
@@ -42,8 +41,8 @@ public class ParameterReader {
         }
         List<Uni<PathListing>> listings = settings.parameterPaths().stream().map(path -> list(path, user)).toList();
         // Every read runs to its end (each is bounded by the upstream timeout) and the first failure is the
-        // answer: failing fast would cancel the others, whose own failures Mutiny then logs as dropped
-        // errors, a stack trace each, two or three per failed view when AWS struggles.
+        // answer: failing fast would cancel the others mid-way. (A read cancelled anyway, because the client
+        // left, still finishes inside AwsCall, its outcome consumed there.)
         return Uni.combine().all().unis(seed, Uni.join().all(listings).andCollectFailures())
                 .collectFailures()
                 .asTuple()
@@ -65,16 +64,13 @@ public class ParameterReader {
                 .withDecryption(true)
                 .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
                 .build();
-        return Uni.createFrom()
-                .completionStage(() -> ssm.getParameter(request))
-                .map(response -> new Parameter(response.parameter().name(), response.parameter().value()))
-                .onFailure().transform(UpstreamFailures::classify);
+        return AwsCall.of(() -> ssm.getParameter(request))
+                .map(response -> new Parameter(response.parameter().name(), response.parameter().value()));
     }
 
     /**
-     * Every parameter under {@code path} (recursive, decrypted), page after page as the SDK's paginator
-     * fetches them, up to {@code portal.path-max-parameters}; denied when the role may not list the path
-     * or decrypt what is in it.
+     * Every parameter under {@code path} (recursive, decrypted), page after page, up to
+     * {@code portal.path-max-parameters}; denied when the role may not list the path or decrypt what is in it.
      */
     public Uni<PathListing> list(String path, UserCredentials user) {
         int max = settings.config().pathMaxParameters();
@@ -84,9 +80,9 @@ public class ParameterReader {
                 .withDecryption(true)
                 .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
                 .build();
-        // One more than the limit tells whether the path holds more; the paginator stops asking after it.
-        // The SDK speaks Reactive Streams, Mutiny java.util.concurrent.Flow: Mutiny Zero's adapter joins them.
-        return Multi.createFrom().publisher(AdaptersToFlow.publisher(ssm.getParametersByPathPaginator(request)))
+        // One more than the limit tells whether the path holds more; no page is asked for after it.
+        return AwsCall.pages(token -> ssm.getParametersByPath(request.toBuilder().nextToken(token).build()),
+                        GetParametersByPathResponse::nextToken)
                 .onItem().transformToIterable(GetParametersByPathResponse::parameters)
                 .select().first(max + 1L)
                 .map(found -> new ListedParameter(found.name(), found.typeAsString(), found.value(),
@@ -96,7 +92,6 @@ public class ParameterReader {
                 .map(found -> found.size() > max
                         ? PathListing.listed(path, List.copyOf(found.subList(0, max)), true)
                         : PathListing.listed(path, found, false))
-                .onFailure().transform(UpstreamFailures::classify)
                 .onFailure(ParameterReader::denied).recoverWithItem(PathListing.denied(path));
     }
 

@@ -44,16 +44,19 @@ public class SessionResource {
     private final IdentityCredentials identityPool;
     private final ParameterReader parameters;
     private final ValueCache values;
+    private final AbandonedRequests abandoned;
     private final ObjectMapper json;
 
     SessionResource(AuthorizationCodeExchange codeExchange, HostedUiLinks links, IdTokenVerifier verifier,
-            IdentityCredentials identityPool, ParameterReader parameters, ValueCache values, ObjectMapper json) {
+            IdentityCredentials identityPool, ParameterReader parameters, ValueCache values, AbandonedRequests abandoned,
+            ObjectMapper json) {
         this.codeExchange = codeExchange;
         this.links = links;
         this.verifier = verifier;
         this.identityPool = identityPool;
         this.parameters = parameters;
         this.values = values;
+        this.abandoned = abandoned;
         this.json = json;
     }
 
@@ -72,7 +75,9 @@ public class SessionResource {
                                     user.roles(), view.paths()))
                             .onFailure(UpstreamFailure.class)
                             .transform(failure -> ((UpstreamFailure) failure).naming(user.displayName()));
-                });
+                })
+                // Quarkus REST cancels the answer when the client closes the connection before it.
+                .onCancellation().invoke(() -> abandoned.count("/api/session"));
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Local mode with {@link #USERS} demo users, and a credential cache smaller than the crowd, so
- * that the load also proves the cache stays bounded while it churns (each miss trades the token
- * again at the local identity pool).
+ * Local mode with {@link #USERS} users, every other one in the group {@code ops} (as the demo users
+ * {@code demo} and {@code ops}: the ops role lists /portal/ops, SecureString included; the default role is
+ * denied it), and a credential cache smaller than the crowd, so that the load also proves the cache stays
+ * bounded while it churns (each miss trades the token again at the local identity pool).
  */
 public class LoadProfile implements QuarkusTestProfile {
 
@@ -27,6 +28,10 @@ public class LoadProfile implements QuarkusTestProfile {
         return "Load User " + i;
     }
 
+    static boolean ops(int i) {
+        return i % 2 == 1;
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
@@ -35,6 +40,9 @@ public class LoadProfile implements QuarkusTestProfile {
             config.put(user + "password", password(i));
             config.put(user + "name", displayName(i));
             config.put(user + "email", username(i) + "@example.com");
+            if (ops(i)) {
+                config.put(user + "groups", "ops");
+            }
         }
         config.put("portal.credential-cache.max-size", String.valueOf(CACHE_SIZE));
         return config;

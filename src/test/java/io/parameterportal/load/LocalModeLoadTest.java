@@ -2,6 +2,8 @@ package io.parameterportal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -28,14 +30,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.testing.CapturedLogs;
+import io.parameterportal.testing.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * {@value LoadProfile#USERS} users, each signed in through the local hosted UI, view the parameter
- * over and over for {@code load.seconds} (60 by default) on loopback: no error may occur, and the heap
- * after a full GC does not grow past a small bound. Runs in the Maven profile {@code load} (see the README).
+ * {@value LoadProfile#USERS} users, half of them in the ops group, each signed in through the local hosted
+ * UI, view the parameter over and over for {@code load.seconds} (60 by default) on loopback, signing in
+ * again every {@value #VIEWS_PER_TOKEN} requests (token churn: each new token is traded afresh), and leaving
+ * every {@value #LEAVE_EVERY}th request before its answer (the whole request sent, or cut off in its body).
+ * No answer may be an error, the app may log no ERROR, and the heap after a full GC does not grow past a
+ * small bound. Runs in the Maven profile {@code load} (see the README).
  */
 @Tag("load")
 @QuarkusTest
@@ -49,6 +56,10 @@ class LocalModeLoadTest {
      */
     private static final long HEAP_GROWTH_BOUND_MB = 32;
     private static final Pattern ID_TOKEN = Pattern.compile("[#&]id_token=([^&]+)");
+    /** A user signs in again (a new token, a new credential trade) every this many requests. */
+    private static final int VIEWS_PER_TOKEN = 25;
+    /** Every this many requests, the user's client leaves before the answer. */
+    private static final int LEAVE_EVERY = 10;
 
     @TestHTTPResource("/")
     URI app;
@@ -59,7 +70,7 @@ class LocalModeLoadTest {
             .build();
 
     @Test
-    void twoHundredUsersForAMinuteWithoutErrorsAndWithoutHeapGrowth() throws Exception {
+    void twoHundredChurningUsersForAMinuteWithoutErrorsAndWithoutHeapGrowth() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < LoadProfile.USERS; i++) {
             tokens.add(signIn(i));
@@ -67,39 +78,79 @@ class LocalModeLoadTest {
 
         long heapBeforeMb = heapAfterFullGcMb();
         AtomicLong ok = new AtomicLong();
+        AtomicLong signIns = new AtomicLong();
+        AtomicLong left = new AtomicLong();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + DURATION.toNanos();
         ExecutorService users = Executors.newFixedThreadPool(LoadProfile.USERS);
         List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < LoadProfile.USERS; i++) {
-            int user = i;
-            running.add(users.submit(() -> {
-                while (System.nanoTime() < deadline) {
-                    String outcome = view(tokens.get(user), LoadProfile.displayName(user));
-                    if (outcome == null) {
-                        ok.incrementAndGet();
-                    } else {
-                        errors.computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
+        List<String> appErrors;
+        List<String> appWarnings;
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            for (int i = 0; i < LoadProfile.USERS; i++) {
+                int user = i;
+                running.add(users.submit(() -> {
+                    String token = tokens.get(user);
+                    for (int request = 1; System.nanoTime() < deadline; request++) {
+                        if (request % VIEWS_PER_TOKEN == 0) {
+                            token = signIn(user);
+                            signIns.incrementAndGet();
+                        }
+                        // Now and then with a token just signed in, whose credential trade is left mid-way.
+                        if (request % LEAVE_EVERY == 0) {
+                            leave(token, request % (2 * LEAVE_EVERY) == 0);
+                            left.incrementAndGet();
+                        } else {
+                            count(view(token, user), ok, errors);
+                        }
                     }
-                }
-            }));
+                    // The last request answered after the last one left: what it left behind has run by then.
+                    count(view(token, user), ok, errors);
+                    return null;
+                }));
+            }
+            for (Future<?> user : running) {
+                user.get();
+            }
+            users.shutdown();
+            appErrors = logs.warningsAndErrors().stream().filter(line -> !line.startsWith("WARN")).toList();
+            appWarnings = logs.warningsAndErrors().stream().filter(line -> line.startsWith("WARN")).toList();
         }
-        for (Future<?> user : running) {
-            user.get();
-        }
-        users.shutdown();
 
         long heapMb = heapAfterFullGcMb();
-        String report = String.format("load: %d users x %d s: %d ok (%.0f req/s), errors %s; heap after full GC %d MB before, %d MB after%n",
-                LoadProfile.USERS, DURATION.toSeconds(), ok.get(), ok.get() / (double) DURATION.toSeconds(),
-                errors.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "{", "}")),
-                heapBeforeMb, heapMb);
+        String report = String.format("load: %d users x %d s: %d ok (%.0f req/s), %d sign-ins, %d left before the answer, "
+                        + "errors %s; app log: %d ERROR, %d WARN; heap after full GC %d MB before, %d MB after%n",
+                LoadProfile.USERS, DURATION.toSeconds(), ok.get(), ok.get() / (double) DURATION.toSeconds(), signIns.get(),
+                left.get(), errors.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ", "{", "}")),
+                appErrors.size(), appWarnings.size(), heapBeforeMb, heapMb);
         System.out.print(report);
         Files.writeString(Path.of("target", "load-report.txt"), report);
 
         assertThat(errors).as("errors under load").isEmpty();
+        assertThat(appErrors).as("ERROR lines in the app's log under load").isEmpty();
         assertThat(ok.get()).as("successful views").isGreaterThan(LoadProfile.USERS);
+        assertThat(signIns.get()).as("sign-ins during the load: tokens churned").isPositive();
+        assertThat(left.get()).as("requests left before their answer").isPositive();
         assertThat(heapMb - heapBeforeMb).as("heap growth in MB after a full GC").isLessThan(HEAP_GROWTH_BOUND_MB);
+    }
+
+    private static void count(String outcome, AtomicLong ok, Map<String, AtomicLong> errors) {
+        if (outcome == null) {
+            ok.incrementAndGet();
+        } else {
+            errors.computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** Sends a view and closes the connection at once: the whole request, or only half of its body. */
+    private void leave(String token, boolean cutOffInTheBody) {
+        String request = RawHttp.postJson("/api/session", "{\"idToken\":\"" + token + "\"}");
+        try {
+            RawHttp.sendAndLeave(app.getPort(), cutOffInTheBody ? request.substring(0, request.length() - token.length() / 2) : request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long heapAfterFullGcMb() {
@@ -110,7 +161,7 @@ class LocalModeLoadTest {
     }
 
     /** Signs user {@code i} in at the local hosted UI, as the browser would, and takes the id token from the redirect. */
-    private String signIn(int i) throws Exception {
+    private String signIn(int i) throws IOException, InterruptedException {
         Map<String, String> form = Map.of(
                 "response_type", "token",
                 "client_id", "localdemoclient",
@@ -130,8 +181,8 @@ class LocalModeLoadTest {
         return token.group(1);
     }
 
-    /** @return null when the view succeeded, else what went wrong */
-    private String view(String token, String name) {
+    /** @return null when the view succeeded (with the user's name, and /portal/ops listed only for ops), else what went wrong */
+    private String view(String token, int user) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.resolve("/api/session"))
                     .header("Content-Type", "application/json")
@@ -141,7 +192,9 @@ class LocalModeLoadTest {
             if (response.statusCode() != 200) {
                 return "status " + response.statusCode();
             }
-            return response.body().contains("\"name\":\"" + name + "\"") ? null : "wrong body";
+            boolean opsListed = response.body().contains("/portal/ops/db-url");
+            return response.body().contains("\"name\":\"" + LoadProfile.displayName(user) + "\"") && opsListed == LoadProfile.ops(user)
+                    ? null : "wrong body";
         } catch (Exception e) {
             return e.getClass().getSimpleName();
         }

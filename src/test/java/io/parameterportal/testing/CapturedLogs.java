@@ -56,6 +56,9 @@ public final class CapturedLogs implements AutoCloseable {
     /** A piece of a token or secret this long, found in a line, is the token or secret leaking (in a hex dump, say). */
     private static final int FRAGMENT = 12;
 
+    /** How {@link #describe} begins a line of a record at WARN or above. */
+    private static final Pattern WARN_OR_ABOVE = Pattern.compile("(WARN|WARNING|ERROR|SEVERE|FATAL) ");
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Boolean> testClientCall = ThreadLocal.withInitial(() -> false);
     private final Logger root = Logger.getLogger("");
@@ -146,6 +149,11 @@ public final class CapturedLogs implements AutoCloseable {
     /** The lines captured so far, in order. */
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The lines captured so far at WARN or above (JBoss' WARN, ERROR, FATAL and the JDK's WARNING, SEVERE), in order. */
+    public List<String> warningsAndErrors() {
+        return lines.stream().filter(line -> WARN_OR_ABOVE.matcher(line).lookingAt()).toList();
     }
 
     @Override

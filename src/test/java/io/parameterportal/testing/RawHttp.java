@@ -28,6 +28,21 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code request} as is and closes the connection at once, reading nothing: a client that leaves. */
+    public static void sendAndLeave(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** A POST of {@code json} to {@code path}, whole, as a browser's fetch sends it. */
+    public static String postJson(String path, String json) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json;
+    }
+
     /** A GET of {@code path} with the given Host header, asking the server to close afterwards. */
     public static String get(int port, String path, String host) throws IOException {
         return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", Duration.ofSeconds(10));

@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.parameterportal.config.PortalSettings;
+import io.parameterportal.web.AbandonedRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -32,12 +34,14 @@ public class AwsJsonEndpoint {
 
     private final Map<String, AwsJsonService> services;
     private final AwsJson json;
+    private final AbandonedRequests abandoned;
 
     AwsJsonEndpoint(LocalIdentityPool identityPool, LocalParameterStore parameterStore, LocalUserPoolAdmin userPoolAdmin,
-            AwsJson json) {
+            AwsJson json, AbandonedRequests abandoned) {
         this.services = Map.of(identityPool.targetPrefix(), identityPool, parameterStore.targetPrefix(), parameterStore,
                 userPoolAdmin.targetPrefix(), userPoolAdmin);
         this.json = json;
+        this.abandoned = abandoned;
     }
 
     public void handle(RoutingContext context) {
@@ -73,7 +77,12 @@ public class AwsJsonEndpoint {
         reply(context, error.status(), json.write(new ErrorBody(error.type(), error.getMessage())));
     }
 
-    private static void reply(RoutingContext context, int status, String body) {
+    private void reply(RoutingContext context, int status, String body) {
+        if (context.response().closed()) {
+            // The caller gave up (an SDK call past its timeout, say): no one to answer.
+            abandoned.count(PortalSettings.LOCAL_PREFIX);
+            return;
+        }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
                 .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
