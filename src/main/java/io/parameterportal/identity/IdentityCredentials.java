@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.parameterportal.aws.UpstreamFailures;
+import io.parameterportal.cache.QuietLoads;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -70,8 +71,8 @@ public class IdentityCredentials {
      */
     public Uni<UserCredentials> forToken(VerifiedIdToken token, Optional<String> role) {
         return Uni.createFrom().completionStage(() -> cache.get(new Binding(token.digest(), role),
-                        (binding, executor) -> trade(token, role)))
-                .onFailure().transform(UpstreamFailures::classify);
+                        (binding, executor) -> QuietLoads.quiet(trade(token, role))))
+                .onFailure().transform(failure -> UpstreamFailures.classify(QuietLoads.failure(failure)));
     }
 
     /**

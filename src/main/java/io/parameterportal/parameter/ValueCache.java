@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.parameterportal.cache.QuietLoads;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +52,8 @@ public class ValueCache {
     /** The view kept for this token and role, else what {@code read} reads (kept, when it succeeds). */
     public Uni<ParameterView> get(VerifiedIdToken token, Optional<String> role, Supplier<Uni<ParameterView>> read) {
         return cache.map(values -> Uni.createFrom().completionStage(() -> values.get(new View(token.digest(), role),
-                        (view, executor) -> read.get().subscribeAsCompletionStage())))
+                        (view, executor) -> QuietLoads.quiet(read.get().subscribeAsCompletionStage())))
+                .onFailure().transform(QuietLoads::failure))
                 .orElseGet(read);
     }
 }
