@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -209,14 +210,9 @@ class ServiceTemplateTest {
     void loadBalancerSecurityGroupAdmitsOnlyHttpAndHttps() {
         Map<String, Object> group = properties(service, "LoadBalancerSecurityGroup", "AWS::EC2::SecurityGroup");
 
-        Set<Integer> ports = new TreeSet<>();
-        for (Object item : list(group.get("SecurityGroupIngress"))) {
-            Map<String, Object> rule = map(item);
-            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
-            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
-            assertThat(rule.get("CidrIp")).isEqualTo("0.0.0.0/0");
-            ports.add((Integer) rule.get("FromPort"));
-        }
+        Set<Integer> ports = singleTcpPorts(list(group.get("SecurityGroupIngress")),
+                rule -> assertThat(rule.get("CidrIp")).isEqualTo("0.0.0.0/0"));
+
         assertThat(ports).containsExactly(80, 443);
     }
 
@@ -224,15 +220,11 @@ class ServiceTemplateTest {
     void loadBalancerSecurityGroupSendsOnlyToTheTasksAppAndManagementPorts() {
         Map<String, Object> group = properties(service, "LoadBalancerSecurityGroup", "AWS::EC2::SecurityGroup");
 
-        Set<Integer> ports = new TreeSet<>();
-        for (Object item : list(group.get("SecurityGroupEgress"))) {
-            Map<String, Object> rule = map(item);
-            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
-            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
+        Set<Integer> ports = singleTcpPorts(list(group.get("SecurityGroupEgress")), rule -> {
             assertThat(rule.get("DestinationSecurityGroupId")).isEqualTo(ref("TaskSecurityGroup"));
             assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "DestinationPrefixListId");
-            ports.add((Integer) rule.get("FromPort"));
-        }
+        });
+
         assertThat(ports).as("an inline egress list replaces the default allow-all rule").containsExactly(8080, 9000);
         assertThat(resourcesOfType(service, "AWS::EC2::SecurityGroupEgress")).as("no egress rule added from elsewhere")
                 .isEmpty();
@@ -243,16 +235,14 @@ class ServiceTemplateTest {
         Map<String, Object> group = properties(service, "TaskSecurityGroup", "AWS::EC2::SecurityGroup");
         assertThat(group).as("ingress only as the rules below").doesNotContainKey("SecurityGroupIngress");
 
-        Set<Integer> ports = new TreeSet<>();
-        for (Object resource : resourcesOfType(service, "AWS::EC2::SecurityGroupIngress").values()) {
-            Map<String, Object> rule = map(map(resource).get("Properties"));
+        List<Object> rules = resourcesOfType(service, "AWS::EC2::SecurityGroupIngress").values().stream()
+                .map(resource -> map(resource).get("Properties")).toList();
+        Set<Integer> ports = singleTcpPorts(rules, rule -> {
             assertThat(rule.get("GroupId")).as("ingress rules exist only for the tasks").isEqualTo(ref("TaskSecurityGroup"));
-            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
-            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
             assertThat(rule.get("SourceSecurityGroupId")).isEqualTo(ref("LoadBalancerSecurityGroup"));
             assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId");
-            ports.add((Integer) rule.get("FromPort"));
-        }
+        });
+
         assertThat(ports).containsExactly(8080, 9000);
 
         Map<String, Object> ecs = properties(service, "Service", "AWS::ECS::Service");
@@ -435,6 +425,19 @@ class ServiceTemplateTest {
             assertThat(alarm.get("OKActions")).as(logicalId).isEqualTo(ALARM_ACTIONS);
             assertThat((String) alarm.get("AlarmDescription")).as(logicalId + " points to what to do").contains("docs/operations.md");
         }
+    }
+
+    /** The ports of security group rules, each checked to be TCP on one port and then by {@code eachRule}. */
+    private static Set<Integer> singleTcpPorts(List<Object> rules, Consumer<Map<String, Object>> eachRule) {
+        Set<Integer> ports = new TreeSet<>();
+        for (Object item : rules) {
+            Map<String, Object> rule = map(item);
+            assertThat(rule.get("IpProtocol")).isEqualTo("tcp");
+            assertThat(rule.get("ToPort")).as("single ports, no ranges").isEqualTo(rule.get("FromPort"));
+            eachRule.accept(rule);
+            ports.add((Integer) rule.get("FromPort"));
+        }
+        return ports;
     }
 
     /** An alarm's properties, after checking it watches {@code metric} of exactly these dimensions, minute by minute. */
