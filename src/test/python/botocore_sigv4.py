@@ -30,6 +30,21 @@ def ssm(endpoint, access_key_id, secret_key, session_token):
                         aws_secret_access_key=secret_key, aws_session_token=session_token, config=Config(**CONFIG))
 
 
+def with_target_swapped(client, signed):
+    """A GetParameter whose X-Amz-Target is replaced after botocore signed it, by AmazonSSM.DeleteParameter:
+    left out of the signature (signed=False), or signed and then altered (signed=True)."""
+    def before_sign(request, **_):
+        if not signed:
+            del request.headers["X-Amz-Target"]
+
+    def before_send(request, **_):
+        request.headers["X-Amz-Target"] = "AmazonSSM.DeleteParameter"
+
+    client.meta.events.register("before-sign.ssm.GetParameter", before_sign)
+    client.meta.events.register("before-send.ssm.GetParameter", before_send)
+    return client
+
+
 def outcome(call):
     try:
         return {"value": call()["Parameter"]["Value"]}
@@ -61,6 +76,11 @@ def main():
         # botocore keeps an endpoint's query and signs it (names sort by byte: Alpha < alpha < probe).
         "query": outcome(lambda: ssm(endpoint + "?probe=a%20b&alpha=2&Alpha=1", key, secret, token)
                          .get_parameter(Name=PARAMETER)),
+        # A hand-altered request: the operation swapped after signing, unsigned or signed.
+        "unsignedTarget": outcome(lambda: with_target_swapped(ssm(endpoint, key, secret, token), signed=False)
+                                  .get_parameter(Name=PARAMETER)),
+        "alteredTarget": outcome(lambda: with_target_swapped(ssm(endpoint, key, secret, token), signed=True)
+                                 .get_parameter(Name=PARAMETER)),
     }
     print(json.dumps(outcomes))
 

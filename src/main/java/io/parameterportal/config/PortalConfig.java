@@ -146,9 +146,20 @@ public interface PortalConfig {
     }
 
     interface Local {
-        /** Local mode serves a demo sign-in with known passwords: it refuses a non-loopback HTTP host unless this is true. */
+        /**
+         * Local mode serves a demo sign-in with known passwords: it refuses to bind a non-loopback HTTP host
+         * unless this is true. It only lifts the bind check: requests must still name an allowed host.
+         */
         @WithDefault("false")
         boolean allowRemote();
+
+        /**
+         * Host names besides the loopback ones ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}) that
+         * local mode answers, comma-separated, e.g. {@code portal.lan}; compared without the port, ignoring case.
+         * Any other Host gets 421, so that a page whose own name resolves to this machine (DNS rebinding)
+         * cannot drive the demo sign-in.
+         */
+        Optional<List<String>> allowedHosts();
 
         /** The local user pool's users by username, e.g. {@code portal.local.users.demo.password=demo}. */
         Map<String, User> users();

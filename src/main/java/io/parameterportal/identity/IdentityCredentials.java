@@ -15,7 +15,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.parameterportal.aws.AwsCall;
+import io.parameterportal.aws.UpstreamFailures;
+import io.parameterportal.cache.QuietLoads;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -69,10 +70,12 @@ public class IdentityCredentials {
      * Fails with {@link io.parameterportal.aws.UpstreamFailure} when the identity pool refuses or fails.
      */
     public Uni<UserCredentials> forToken(VerifiedIdToken token, Optional<String> role) {
-        // The trade of a request whose client leaves still completes and is cached (AwsCall never cancels
-        // the cache's future): the user's next view, typically a reload, costs no new trade, and the views of
-        // the same token waiting on this single-flight entry are not failed by one of them leaving.
-        return AwsCall.of(() -> cache.get(new Binding(token.digest(), role), (binding, executor) -> trade(token, role)));
+        // The trade of a request whose client leaves still completes and is cached (the cache's future is never
+        // cancelled): the user's next view, typically a reload, costs no new trade, and the views of the same
+        // token waiting on this single-flight entry are not failed by one of them leaving.
+        return QuietLoads.uni(() -> cache.get(new Binding(token.digest(), role),
+                        (binding, executor) -> QuietLoads.quiet(trade(token, role))))
+                .onFailure().transform(UpstreamFailures::classify);
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.parameterportal.local;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -68,18 +72,23 @@ class LocalRoutes {
     /**
      * Against DNS rebinding: a page of another site may point its own host name at 127.0.0.1 and drive
      * the demo sign-in and the API from the user's browser. The browser then sends that name as Host, so
-     * local mode answers only requests addressed to a loopback name, unless remote access is forced.
+     * local mode answers only requests addressed to a loopback name or a name in
+     * {@code portal.local.allowed-hosts}, also when remote access is allowed (that only lifts the bind check).
      */
     void guardHosts(@Observes Filters filters, PortalSettings settings) {
-        if (!settings.localMode() || settings.config().local().allowRemote()) {
+        if (!settings.localMode()) {
             return;
         }
+        Set<String> allowedHosts = settings.config().local().allowedHosts().orElse(List.of()).stream()
+                .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         FilterRefusal misdirected = FilterRefusal.of(421, "Misdirected request",
-                "Local mode answers only requests addressed to localhost, 127.0.0.1 or [::1]: open the portal at one of "
-                        + "those, or set PORTAL_LOCAL_ALLOW_REMOTE=true to serve other host names.");
+                "Local mode answers only requests addressed to localhost, 127.0.0.1, [::1] or a name in "
+                        + "PORTAL_LOCAL_ALLOWED_HOSTS: open the portal at one of those, or add this host name to "
+                        + "PORTAL_LOCAL_ALLOWED_HOSTS.");
         filters.register(context -> {
             HostAndPort authority = context.request().authority();
-            if (authority != null && LoopbackGuard.isLoopback(authority.host())) {
+            if (authority != null && LoopbackGuard.admits(authority.host(), allowedHosts)) {
                 context.next();
                 return;
             }

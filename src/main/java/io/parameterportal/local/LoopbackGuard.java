@@ -2,6 +2,8 @@ package io.parameterportal.local;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Local mode's demo sign-in has known passwords: it must not be reachable from other machines by accident. */
@@ -20,7 +22,16 @@ final class LoopbackGuard {
         throw new IllegalStateException("PORTAL_MODE=local serves a demo sign-in with known passwords and stand-in AWS "
                 + "services, so it listens only on loopback, but quarkus.http.host is " + host + ". Set "
                 + "QUARKUS_HTTP_HOST=127.0.0.1 (the prod profile, e.g. PORTAL_MODE=local java -jar, binds 0.0.0.0 by default), "
-                + "or set PORTAL_LOCAL_ALLOW_REMOTE=true to expose local mode anyway.");
+                + "or set PORTAL_LOCAL_ALLOW_REMOTE=true to expose local mode anyway (requests must then name a loopback "
+                + "host or one of PORTAL_LOCAL_ALLOWED_HOSTS).");
+    }
+
+    /**
+     * Whether a request's Host (without port) is one local mode answers: a loopback name, or one of
+     * {@code allowedHosts} (lower case), whatever the bind address.
+     */
+    static boolean admits(String host, Set<String> allowedHosts) {
+        return isLoopback(host) || host != null && allowedHosts.contains(host.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Judged without DNS: only {@code localhost} and loopback address literals count. */

@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.parameterportal.aws.AwsCall;
+import io.parameterportal.cache.QuietLoads;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
@@ -51,10 +51,9 @@ public class ValueCache {
 
     /** The view kept for this token and role, else what {@code read} reads (kept, when it succeeds). */
     public Uni<ParameterView> get(VerifiedIdToken token, Optional<String> role, Supplier<Uni<ParameterView>> read) {
-        // AwsCall, not a bare completionStage: a view whose client leaves must not cancel the entry that
-        // other views of this token wait on.
-        return cache.map(values -> AwsCall.of(() -> values.get(new View(token.digest(), role),
-                        (view, executor) -> read.get().subscribeAsCompletionStage())))
+        // A view whose client leaves must not cancel the entry that other views of this token wait on.
+        return cache.map(values -> QuietLoads.uni(() -> values.get(new View(token.digest(), role),
+                        (view, executor) -> QuietLoads.quiet(read.get().subscribeAsCompletionStage()))))
                 .orElseGet(read);
     }
 }

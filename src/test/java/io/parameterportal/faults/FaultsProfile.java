@@ -27,6 +27,9 @@ public class FaultsProfile implements QuarkusTestProfile {
                 "quarkus.log.category.\"org.jose4j\".level", "TRACE",
                 // RestAssured's HTTP client runs in this JVM and logs the wire at DEBUG: that is the
                 // test's own client sending the token, not the service logging it.
-                "quarkus.log.category.\"org.apache.http\".level", "INFO");
+                "quarkus.log.category.\"org.apache.http\".level", "INFO",
+                // The test harness, not the service: between app starts these levels reach the console,
+                // where it logs every test class it loads at DEBUG.
+                "quarkus.log.category.\"io.quarkus.test\".level", "INFO");
     }
 }

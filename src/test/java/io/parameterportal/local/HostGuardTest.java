@@ -29,7 +29,7 @@ class HostGuardTest {
         String answer = RawHttp.get(RestAssured.port, path, "rebound.attacker.example:" + RestAssured.port);
 
         assertThat(answer).startsWith("HTTP/1.1 421").contains("application/problem+json")
-                .contains("PORTAL_LOCAL_ALLOW_REMOTE");
+                .contains("PORTAL_LOCAL_ALLOWED_HOSTS");
     }
 
     @ParameterizedTest

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,5 +36,18 @@ class LoopbackGuardTest {
     @ValueSource(strings = { "0.0.0.0", "192.168.1.10" })
     void remoteHostsAreAcceptedWhenForced(String host) {
         assertThatCode(() -> LoopbackGuard.requireLoopback(host, true)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "localhost", "127.0.0.1", "[::1]", "portal.lan", "Portal.LAN" })
+    void loopbackAndAllowedHostsAreAdmitted(String host) {
+        assertThat(LoopbackGuard.admits(host, Set.of("portal.lan"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = { "rebound.attacker.example", "portal.lan.attacker.example", "0.0.0.0" })
+    void otherHostsAreNotAdmitted(String host) {
+        assertThat(LoopbackGuard.admits(host, Set.of("portal.lan"))).isFalse();
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.testing.LocalAwsClients;
 import io.parameterportal.testing.LocalSignIn;
 import io.parameterportal.testing.TestClock;
@@ -83,6 +85,26 @@ class RevocationWindowTest {
 
         userPool.adminEnableUser(r -> r.userPoolId(POOL).username(USER));
         postSession(LocalSignIn.idTokenOf(USER, USER)).statusCode(200);
+    }
+
+    /** The portal's own INFO line says what AWS answered; the cache the trade ran in adds no WARN with a stack trace. */
+    @Test
+    void aRefusedTradeIsOneInfoLineWithoutAStackTrace() {
+        String token = LocalSignIn.idTokenOf(USER, USER);
+        userPool.adminUserGlobalSignOut(r -> r.userPoolId(POOL).username(USER));
+
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            postSession(token).statusCode(403).body("name", equalTo("Carol Revoked"));
+
+            assertThat(logs.lines()).as("lines at INFO or above")
+                    .filteredOn(line -> Set.of("INFO", "WARN", "WARNING", "ERROR", "SEVERE", "FATAL").contains(line.split(" ", 2)[0]))
+                    .singleElement().asString()
+                    .startsWith("INFO io.parameterportal.web.ProblemMapper")
+                    .contains("AWS call ended with 403", "NotAuthorizedException")
+                    .as("one line, no stack trace").doesNotContain("\n");
+            assertThat(logs.lines()).as("the cache's own record of the failed load, at any level")
+                    .noneMatch(line -> line.contains("com.github.benmanes.caffeine"));
+        }
     }
 
     @Test

@@ -116,9 +116,11 @@ public final class CapturedLogs implements AutoCloseable {
         // flood it.
         levels.put("quarkus.log.category.\"org.apache.http\".level", "INFO");
         // Quarkus' build machinery runs only while the test app is assembled, never near a request or a
-        // token; at TRACE it writes some 30,000 lines of bean discovery into the build's output.
+        // token; at TRACE it writes some 30,000 lines of bean discovery into the build's output. Its test
+        // harness (io.quarkus.test) likewise: these levels stay in force on the console between app
+        // starts, where it logs every test class it loads at DEBUG.
         for (String buildTime : new String[] { "io.quarkus.builder", "io.quarkus.bootstrap", "io.quarkus.deployment",
-                "io.quarkus.arc.processor", "io.quarkus.arc.deployment", "io.quarkus.qute.deployment" }) {
+                "io.quarkus.arc.processor", "io.quarkus.arc.deployment", "io.quarkus.qute.deployment", "io.quarkus.test" }) {
             levels.put("quarkus.log.category.\"" + buildTime + "\".level", "INFO");
         }
         return levels;

@@ -11,13 +11,15 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The checks AWS makes of a SigV4 signature once the signer's secret key is known: the request's
- * {@code X-Amz-Date}, the credential scope ({@code <that date>/<this region>/<this service>/aws4_request}),
- * a signing time within 15 minutes of this service's clock, and the signature itself (compared in
- * constant time), each refused with AWS's error type and words. Region, service and clock are given
- * so that a test can check it against AWS's published SigV4 test suite.
+ * {@code X-Amz-Date}, that {@code Content-Type} and every {@code X-Amz-*} header sent are signed, the
+ * credential scope ({@code <that date>/<this region>/<this service>/aws4_request}), a signing time
+ * within 15 minutes of this service's clock, and the signature itself (compared in constant time),
+ * each refused with AWS's error type and words. Region, service and clock are given so that a test
+ * can check it against AWS's published SigV4 test suite.
  */
 record SigV4Verifier(String region, String service, Clock clock) {
 
@@ -31,6 +33,7 @@ record SigV4Verifier(String region, String service, Clock clock) {
     void verify(AwsRequest request, SigV4Authorization given, String secretKey) {
         String amzDate = request.header("X-Amz-Date");
         Instant signedAt = signedAt(amzDate);
+        requireSigned(request, given);
         requireScope(given, amzDate);
         requireCurrent(amzDate, signedAt);
         String expected = SigV4Signature.expected(request, given, amzDate, secretKey);
@@ -53,6 +56,20 @@ record SigV4Verifier(String region, String service, Clock clock) {
             return AMZ_DATE.parse(amzDate, Instant::from);
         } catch (DateTimeParseException e) {
             throw new AwsError("IncompleteSignatureException", "The X-Amz-Date header is not of the form yyyyMMddTHHmmssZ.");
+        }
+    }
+
+    /**
+     * AWS requires {@code host} (checked by {@link SigV4Authorization#parse}), {@code content-type} and
+     * every {@code x-amz-*} header sent to be signed: otherwise a captured request could be replayed
+     * with, say, another {@code X-Amz-Target} and the signature would still hold.
+     */
+    private static void requireSigned(AwsRequest request, SigV4Authorization given) {
+        for (String name : request.headers().names()) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if ((lowerCase.equals("content-type") || lowerCase.startsWith("x-amz-")) && !given.signedHeaders().contains(lowerCase)) {
+                throw new AwsError("IncompleteSignatureException", "'" + name + "' must be a 'SignedHeader' in the AWS Authorization.");
+            }
         }
     }
 

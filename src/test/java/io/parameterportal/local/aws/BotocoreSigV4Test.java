@@ -69,6 +69,10 @@ class BotocoreSigV4Test {
         assertThat(outcomes.at("/expired/error").asText()).as("%s", outcomes).isEqualTo("ExpiredTokenException");
         assertThat(outcomes.at("/trailingSlash/value").asText()).as("endpoint /local/: %s", outcomes).isEqualTo("Authenticated");
         assertThat(outcomes.at("/query/value").asText()).as("endpoint with a query: %s", outcomes).isEqualTo("Authenticated");
+        assertThat(outcomes.at("/unsignedTarget/error").asText()).as("X-Amz-Target swapped, unsigned: %s", outcomes)
+                .isEqualTo("IncompleteSignatureException");
+        assertThat(outcomes.at("/alteredTarget/error").asText()).as("X-Amz-Target swapped after signing: %s", outcomes)
+                .isEqualTo("InvalidSignatureException");
     }
 
     /** Runs the script with {@code input} on stdin; its stdout's last line, parsed. */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -166,12 +167,27 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void headersThatWereNotSignedMayComeAndGo() {
+    void headersAwsLetsGoUnsignedMayComeAndGo() {
         Signed vanilla = testSuite().findFirst().orElseThrow();
         List<String> more = new ArrayList<>(vanilla.headers());
         more.add("User-Agent:any/1.0");
-        more.add("Content-Type:text/plain");
+        more.add("X-Amzn-Trace-Id:Root=1-5759e988-bd862e3fe1be46a994272793");
         assertThatCode(() -> verify(vanilla.requestWith(more, vanilla.body()))).doesNotThrowAnyException();
+    }
+
+    /** A captured request replayed with an X-Amz-Target of the sender's choice: the signature over the rest still holds. */
+    @ParameterizedTest
+    @ValueSource(strings = { "X-Amz-Target:AmazonSSM.DeleteParameter", "Content-Type:application/x-amz-json-1.1",
+            "x-amz-security-token:any", "X-Amz-Meta-Anything:1" })
+    void aContentTypeOrXAmzHeaderSentUnsignedIsRefused(String unsigned) {
+        Signed post = testSuite().skip(1).findFirst().orElseThrow();
+        List<String> swapped = new ArrayList<>(post.headers());
+        swapped.add(unsigned);
+        String name = unsigned.substring(0, unsigned.indexOf(':'));
+
+        assertThatThrownBy(() -> verify(post.requestWith(swapped, post.body())))
+                .isInstanceOfSatisfying(AwsError.class, e -> assertThat(e.type()).isEqualTo("IncompleteSignatureException"))
+                .hasMessage("'" + name + "' must be a 'SignedHeader' in the AWS Authorization.");
     }
 
     @Test
@@ -187,6 +203,15 @@ class SigV4VerifierTest {
         assertThatThrownBy(() -> verify(vanilla.request()))
                 .isInstanceOfSatisfying(AwsError.class, e -> assertThat(e.type()).isEqualTo("IncompleteSignatureException"))
                 .hasMessage("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    @Test
+    void theDateMustBeSigned() {
+        Signed hostOnly = new Signed("date not signed", "GET", "", List.of("Host:" + HOST, "X-Amz-Date:" + AMZ_DATE), "host",
+                "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+        assertThatThrownBy(() -> verify(hostOnly.request()))
+                .isInstanceOfSatisfying(AwsError.class, e -> assertThat(e.type()).isEqualTo("IncompleteSignatureException"))
+                .hasMessage("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
     }
 
     @Test

@@ -5,7 +5,7 @@
 # minbase (debootstrap) and a jlinked runtime of the local Temurin 25, and given as BASE_IMAGE.
 # The Dockerfile itself is used unchanged.
 #
-# Usage (after ./mvnw package): src/main/docker/build-image.sh
+# Usage (after ./mvnw package): .ci/build-image.sh
 # The image is tagged $PORTAL_IMAGE (default: one tag per checkout, see podman-env.sh).
 # The stand-in is kept (tag = hash of its recipe and of the Temurin release) and made again only when
 # either changes; the image build keeps no layer cache (a new jar means a new training anyway), and

@@ -2,7 +2,8 @@
 # Runs the image of build-image.sh as production runs it and checks it from outside the container:
 # read-only root with a tmpfs /tmp, the image's non-root user, no capabilities, no-new-privileges,
 # 512 MiB (the ECS task's default), ports published on 127.0.0.1 only (free ports chosen by podman),
-# local mode (PORTAL_LOCAL_ALLOW_REMOTE=true inside the container only: there the host is not loopback).
+# local mode (PORTAL_LOCAL_ALLOW_REMOTE=true inside the container only: there the bind is not loopback;
+# the Host check stays on, PORTAL_LOCAL_ALLOWED_HOSTS adds the name portal.check).
 # Checks, each failing with a message and a non-zero exit:
 #   1. the AOT cache is used: a start with -XX:AOTMode=on (the JVM refuses to start without a usable
 #      cache) and -Xlog:aot, -Xlog:class+load: the cache is opened and >= 90 % of classes come from it;
@@ -10,8 +11,9 @@
 #   3. readiness on the management port 9000 (/q/health/ready);
 #   4. from /proc on the host: uid 185, no capabilities, no_new_privs, read-only root;
 #   5. a sign-in at the local hosted UI (302 with an id token) and a view (200, Demo User, Authenticated);
+#      the allowed name is served, a foreign Host (DNS rebinding) gets 421;
 #   6. SIGTERM (podman stop -t 10): exit 143 or 0 within 10 s.
-# Usage: src/main/docker/check-image.sh [image, default $PORTAL_IMAGE]. Needs podman and curl; as root
+# Usage: .ci/check-image.sh [image, default $PORTAL_IMAGE]. Needs podman and curl; as root
 # it installs podman when missing, and a missing podman is always a failure, never a skip.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -34,7 +36,7 @@ ok() { echo "ok   $*"; }
 cleanup() { for c in "${containers[@]}"; do podman rm -f -t 0 "$c" > /dev/null 2>&1 || true; done; }
 trap cleanup EXIT
 command -v curl > /dev/null || fail "curl is missing"
-podman image exists "$IMAGE" || fail "no image $IMAGE: run src/main/docker/build-image.sh first"
+podman image exists "$IMAGE" || fail "no image $IMAGE: run .ci/build-image.sh first"
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -50,7 +52,7 @@ start() {
     --read-only --tmpfs /tmp:rw,nosuid,nodev,size=64m \
     --cap-drop ALL --security-opt no-new-privileges --memory 512m \
     -p 127.0.0.1::8080 -p 127.0.0.1::9000 \
-    -e PORTAL_MODE=local -e PORTAL_LOCAL_ALLOW_REMOTE=true \
+    -e PORTAL_MODE=local -e PORTAL_LOCAL_ALLOW_REMOTE=true -e PORTAL_LOCAL_ALLOWED_HOSTS=portal.check \
     "$@" "$IMAGE" > /dev/null || fail "podman run failed"
   RUN_MS=$(($(now_ms) - t0))
   p=$(podman port "$name" 8080/tcp | head -n 1)
@@ -133,6 +135,11 @@ view=$(curl -s -w '\n%{http_code}' -H 'Content-Type: application/json' \
 [[ $view == *'"name":"Demo User"'* && $view == *'"value":"Authenticated"'* ]] ||
   fail "the view lacks Demo User / Authenticated: $(head -n 1 <<< "$view")"
 ok "sign-in: 302 to $APP/signin#id_token=…; view: 200, Demo User, Authenticated"
+allowed=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: portal.check' "$APP/")
+rebound=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: rebound.attacker.example' "$APP/")
+[ "$allowed" = 200 ] || fail "Host portal.check (in PORTAL_LOCAL_ALLOWED_HOSTS) answered $allowed, not 200"
+[ "$rebound" = 421 ] || fail "a foreign Host answered $rebound, not 421: the Host check is off"
+ok "Host check with remote allowed: portal.check 200, rebound.attacker.example 421"
 
 # 6. SIGTERM.
 t0=$(now_ms)

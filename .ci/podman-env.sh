@@ -9,7 +9,7 @@
 #   - there is no systemd: cgroupfs and a file event log;
 #   - an old CNI bridge config lies in /etc/cni/net.d without its plugins: netavark (iptables).
 
-PORTAL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)
+PORTAL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 PORTAL_CONTAINER_DIR=$PORTAL_ROOT/target/container
 # One image tag per checkout, so that two checkouts built on one machine never share a tag.
 PORTAL_IMAGE=${PORTAL_IMAGE:-localhost/parameter-portal-jvm:$(printf '%s' "$PORTAL_ROOT" | sha256sum | cut -c1-12)}
