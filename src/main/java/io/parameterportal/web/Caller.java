@@ -1,5 +1,6 @@
 package io.parameterportal.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.parameterportal.audit.AuditLog;
 import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.identity.RoleChoice;
@@ -25,6 +27,7 @@ import io.smallrye.mutiny.Uni;
  * {@link SignedInUser} (or 400/401/403 before any AWS call);</li>
  * <li>{@link #readAs}: that user's identity-pool credentials in that role, handed to a read.</li>
  * </ol>
+ * {@link #audited} writes the audit record of how the read ended.
  * The id token's source is {@link #idTokenOf}: the body today; a session is another source of the same.
  */
 @ApplicationScoped
@@ -33,11 +36,13 @@ class Caller {
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    Caller(IdTokenVerifier verifier, IdentityCredentials identityPool, ObjectMapper json) {
+    Caller(IdTokenVerifier verifier, IdentityCredentials identityPool, ObjectMapper json, AuditLog audit) {
         this.verifier = verifier;
         this.identityPool = identityPool;
         this.json = json;
+        this.audit = audit;
     }
 
     /**
@@ -91,6 +96,33 @@ class Caller {
                         }))
                 .onFailure(UpstreamFailure.class)
                 .transform(failure -> ((UpstreamFailure) failure).naming(user.name()));
+    }
+
+    /**
+     * {@code read}, with the audit record of how it ended: allowed, or denied (403), missing (404) or failed
+     * (anything else AWS did).
+     */
+    <T> Uni<T> audited(Uni<T> read, SignedInUser user, AuditLog.Event event, List<String> names, Optional<Long> version,
+            String requestId) {
+        return read.invoke(done -> audit(user, event, AuditLog.Outcome.ALLOWED, names, version, requestId))
+                .onFailure().invoke(failure -> audit(user, event, outcomeOf(failure), names, version, requestId));
+    }
+
+    private void audit(SignedInUser user, AuditLog.Event event, AuditLog.Outcome outcome, List<String> names,
+            Optional<Long> version, String requestId) {
+        audit.write(new AuditLog.Entry(event, outcome, user.name(), user.token().subject(), user.role().shown(), names, version,
+                requestId));
+    }
+
+    private static AuditLog.Outcome outcomeOf(Throwable failure) {
+        if (failure instanceof UpstreamFailure upstream) {
+            return switch (upstream.answer().status()) {
+                case 403 -> AuditLog.Outcome.DENIED;
+                case 404 -> AuditLog.Outcome.MISSING;
+                default -> AuditLog.Outcome.FAILED;
+            };
+        }
+        return AuditLog.Outcome.FAILED;
     }
 
     /** The id token as the body carries it (implicit flow); the request must carry one. */
