@@ -50,6 +50,10 @@ class AbandonedRequestsTest {
     private static final Map<String, Integer> VIEW_READS = Map.of("GetParameter", 1, "GetParametersByPath", 2);
     private static final Map<String, Integer> TRADE = Map.of("GetId", 1, "GetCredentialsForIdentity", 1);
     private static final ApiRequest VIEW = new ApiRequest("/api/session", token -> "{\"idToken\":\"" + token + "\"}", VIEW_READS);
+    private static final ApiRequest REVEAL = new ApiRequest("/api/parameter",
+            token -> "{\"name\":\"/portal/ops/api-key\",\"idToken\":\"" + token + "\"}", Map.of("GetParameter", 1));
+    private static final ApiRequest HISTORY = new ApiRequest("/api/history",
+            token -> "{\"name\":\"/portal/ops/db-url\",\"idToken\":\"" + token + "\"}", Map.of("GetParameterHistory", 1));
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @Inject
@@ -64,7 +68,9 @@ class AbandonedRequestsTest {
                 arguments("demo's view, /portal/ops denied", token("demo", VIEW), VIEW, VIEW_READS),
                 arguments("ops's view, a SecureString listed", token("ops", VIEW), VIEW, VIEW_READS),
                 arguments("a view whose token is not traded yet", (Supplier<String>) () -> LocalSignIn.idTokenOf("demo", "demo"),
-                        VIEW, TRADE));
+                        VIEW, TRADE),
+                arguments("ops's reveal of a SecureString", token("ops", VIEW), REVEAL, REVEAL.usualCalls()),
+                arguments("ops's history of a String", token("ops", VIEW), HISTORY, HISTORY.usualCalls()));
     }
 
     /** A token of {@code user} whose credentials are cached: its own first request made and answered. */

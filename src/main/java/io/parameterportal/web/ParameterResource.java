@@ -1,0 +1,82 @@
+package io.parameterportal.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.parameterportal.audit.AuditLog;
+import io.parameterportal.parameter.ListedParameter;
+import io.parameterportal.parameter.ParameterReader;
+import io.parameterportal.parameter.VersionHistory;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * One parameter at a time, as the user asks (docs/api.md): the name checked before any AWS call, the user
+ * identified, one read under the user's own credentials, an audit record. Nothing here is cached (every
+ * {@code /api} answer is {@code no-store}).
+ */
+@Path("/api")
+public class ParameterResource {
+
+    private static final String REVEAL_FORM = "{\"name\":\"<parameter name>\",\"version\":<n, optional>,\"idToken\":\"<id token>\"}";
+    private static final String HISTORY_FORM = "{\"name\":\"<parameter name>\",\"idToken\":\"<id token>\"}";
+
+    private final Caller caller;
+    private final ReadableNames names;
+    private final ParameterReader parameters;
+    private final AbandonedRequests abandoned;
+
+    ParameterResource(Caller caller, ReadableNames names, ParameterReader parameters, AbandonedRequests abandoned) {
+        this.caller = caller;
+        this.names = names;
+        this.parameters = parameters;
+        this.abandoned = abandoned;
+    }
+
+    /** {@code POST /api/parameter}: one value decrypted, the current version or the one asked for. */
+    @POST
+    @Path("parameter")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<ListedParameter> reveal(String body, RoutingContext http) {
+        RevealRequest request = caller.parse(body, RevealRequest.class, REVEAL_FORM);
+        String name = names.require(request.name());
+        Optional<Long> version = versionOf(request.version());
+        String requestId = RequestId.of(http);
+        return caller.identify(request)
+                .flatMap(user -> caller.audited(caller.readAs(user, credentials -> parameters.reveal(name, version, credentials)),
+                        user, AuditLog.Event.REVEAL, List.of(name), version, requestId))
+                .onCancellation().invoke(() -> abandoned.count("/api/parameter"));
+    }
+
+    /** {@code POST /api/history}: the versions, newest first, not decrypted, with the diff of String versions. */
+    @POST
+    @Path("history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<VersionHistory> history(String body, RoutingContext http) {
+        HistoryRequest request = caller.parse(body, HistoryRequest.class, HISTORY_FORM);
+        String name = names.require(request.name());
+        String requestId = RequestId.of(http);
+        return caller.identify(request)
+                .flatMap(user -> caller.audited(caller.readAs(user, credentials -> parameters.history(name, credentials)),
+                        user, AuditLog.Event.HISTORY, List.of(name), Optional.empty(), requestId))
+                .onCancellation().invoke(() -> abandoned.count("/api/history"));
+    }
+
+    /** Absent, or a positive whole number: SSM numbers versions from 1. */
+    private static Optional<Long> versionOf(JsonNode version) {
+        if (version == null || version.isNull()) {
+            return Optional.empty();
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 1) {
+            throw new UnreadableRequestException("The version must be a positive whole number, e.g. \"version\":2.");
+        }
+        return Optional.of(version.asLong());
+    }
+}
