@@ -23,7 +23,6 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -91,11 +90,15 @@ class LogHygieneTest {
     }
 
     /**
-     * The clock only moves forward within this class: the key source remembers its last fetch attempt
-     * on the moved clock, so turning it back between tests would put that attempt in the future.
+     * How far ahead of real time this class has set the clock so far. Each test starts on real time (so
+     * that tokens minted now are valid), but the key source remembers its last fetch attempt on the moved
+     * clock: a test that needs a fetch due sets the clock past this, hence past every attempt made before.
      */
-    @AfterAll
-    static void realTime() {
+    private static Duration furthestAhead = Duration.ZERO;
+
+    @BeforeEach
+    @AfterEach
+    void realTime() {
         TestClock.get().reset();
     }
 
@@ -192,7 +195,7 @@ class LogHygieneTest {
      * whose caller hung up before the answer.
      */
     @Test
-    @Order(5)
+    @Order(6) // last: it ages the held keys by an hour
     void jwksFetchesThatFailLate() throws Exception {
         postSession(token(aws.idToken(UUID.randomUUID().toString(), "Keys held"))).statusCode(200);
 
@@ -207,7 +210,7 @@ class LogHygieneTest {
         // Keys over an hour old: this request starts a refresh in the background and is answered with
         // the keys held at once; the JWKS answers 503 only after that.
         aws.fail("Jwks", new Fault(503, "ServiceUnavailable", UPSTREAM_TIMEOUT.toMillis() * 4 / 5, false));
-        TestClock.get().advance(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
+        pastEveryFetchAttemptBy(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
         int fetches = aws.calls("Jwks");
         answeredBeforeTheFetchEnded(tokenValidNow("Late 503"), fetches);
 
@@ -252,26 +255,31 @@ class LogHygieneTest {
         for (Fault fault : List.of(Fault.error(400, "invalid_grant"), Fault.error(500, "server_error"), Fault.dropped(),
                 Fault.error(429, "slow_down"), Fault.error(400, "unauthorized_client"))) {
             aws.fail("Token", fault);
-            postFreshCode();
+            assertThat(postFreshCode().status()).as("a code the token endpoint answered with %s", fault).isBetween(400, 599);
             aws.heal();
         }
-        List<String> redeemed = postFreshCode();
-        SessionRequests.postCode(redeemed.get(0), redeemed.get(1)).statusCode(401); // the replay, refused
+        int tradesBefore = aws.calls("GetCredentialsForIdentity");
+        PostedCode redeemed = postFreshCode();
+        assertThat(redeemed.status()).as("the code bought a token, judged valid").isEqualTo(200);
+        assertThat(aws.calls("GetCredentialsForIdentity") - tradesBefore).as("the bought token traded for credentials").isEqualTo(1);
+        SessionRequests.postCode(redeemed.code(), redeemed.verifier()).statusCode(401); // the replay, refused
 
         assertClean();
     }
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    private record PostedCode(String code, String verifier, int status) {
+    }
+
     /** Posts a fresh code with a fresh verifier; the code, the verifier and the id token it buys are all secrets. */
-    private List<String> postFreshCode() throws Exception {
+    private PostedCode postFreshCode() throws Exception {
         String idToken = token(aws.idToken(UUID.randomUUID().toString(), "Code Careful"));
         String code = aws.issueCode(idToken);
         String verifier = Pkce.fresh().verifier();
         secrets.add(code);
         secrets.add(verifier);
-        SessionRequests.postCode(code, verifier);
-        return List.of(code, verifier);
+        return new PostedCode(code, verifier, SessionRequests.postCode(code, verifier).extract().statusCode());
     }
 
     private void assertClean() {
@@ -281,7 +289,13 @@ class LogHygieneTest {
 
     /** Makes the refetch interval pass, so that the next unknown kid (or missing key set) may fetch again. */
     private static void nextFetchDue() {
-        TestClock.get().advance(REFETCH_INTERVAL.plusSeconds(1));
+        pastEveryFetchAttemptBy(REFETCH_INTERVAL.plusSeconds(1));
+    }
+
+    /** Sets the clock {@code by} further ahead than it has stood in this class: past every fetch attempt and key set. */
+    private static void pastEveryFetchAttemptBy(Duration by) {
+        furthestAhead = furthestAhead.plus(by);
+        TestClock.get().advance(furthestAhead.minus(TestClock.get().offset()));
     }
 
     private String token(String token) {
