@@ -267,7 +267,6 @@ class SigV4VerifierTest {
     }
 
     @Test
-    @Test
     void theCanonicalPartsFollowTheSpecification() {
         assertThat(SigV4Signature.canonicalUri("")).isEqualTo("/");
         assertThat(SigV4Signature.canonicalUri("/local")).isEqualTo("/local");
