@@ -35,6 +35,7 @@ import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
+import io.parameterportal.testing.ClockHighWater;
 import io.parameterportal.testing.Pkce;
 import io.parameterportal.testing.SessionRequests;
 import io.parameterportal.testing.TestClock;
@@ -89,12 +90,8 @@ class LogHygieneTest {
         aws.serveParameter("String", "Authenticated");
     }
 
-    /**
-     * How far ahead of real time this class has set the clock so far. Each test starts on real time (so
-     * that tokens minted now are valid), but the key source remembers its last fetch attempt on the moved
-     * clock: a test that needs a fetch due sets the clock past this, hence past every attempt made before.
-     */
-    private static Duration furthestAhead = Duration.ZERO;
+    /** Each test starts on real time; a step that needs a fetch due moves the clock past every earlier attempt. */
+    private static final ClockHighWater CLOCK = new ClockHighWater();
 
     @BeforeEach
     @AfterEach
@@ -210,7 +207,7 @@ class LogHygieneTest {
         // Keys over an hour old: this request starts a refresh in the background and is answered with
         // the keys held at once; the JWKS answers 503 only after that.
         aws.fail("Jwks", new Fault(503, "ServiceUnavailable", UPSTREAM_TIMEOUT.toMillis() * 4 / 5, false));
-        pastEveryFetchAttemptBy(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
+        CLOCK.pastAllBefore(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
         int fetches = aws.calls("Jwks");
         answeredBeforeTheFetchEnded(tokenValidNow("Late 503"), fetches);
 
@@ -289,13 +286,7 @@ class LogHygieneTest {
 
     /** Makes the refetch interval pass, so that the next unknown kid (or missing key set) may fetch again. */
     private static void nextFetchDue() {
-        pastEveryFetchAttemptBy(REFETCH_INTERVAL.plusSeconds(1));
-    }
-
-    /** Sets the clock {@code by} further ahead than it has stood in this class: past every fetch attempt and key set. */
-    private static void pastEveryFetchAttemptBy(Duration by) {
-        furthestAhead = furthestAhead.plus(by);
-        TestClock.get().advance(furthestAhead.minus(TestClock.get().offset()));
+        CLOCK.pastAllBefore(REFETCH_INTERVAL.plusSeconds(1));
     }
 
     private String token(String token) {
