@@ -105,6 +105,15 @@ class SigV4AuthenticatorTest {
                 .hasMessageContaining("'ssm'");
     }
 
+    @Test
+    void theParsedAuthorizationLeavesTheSignatureOutOfItsText() {
+        String header = signed(issued, UnaryOperator.identity()).header("Authorization");
+        SigV4Authorization parsed = SigV4Authorization.parse(header);
+
+        assertThat(parsed.toString()).contains(issued.accessKeyId()).contains("us-east-1/ssm/aws4_request")
+                .doesNotContain(parsed.signature());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     /** A GetParameter call as the AWS SDK signs it for SSM, every header it sends signed. */
