@@ -64,12 +64,14 @@ class CrowdedPoolTest extends StandInTest {
         String token = aws.idToken(newUser(), "Queued");
         int readsBefore = reads();
 
-        // "Too slow" (504), not the pool's own refusal (502): the wait for the connection is bounded by the
-        // upstream timeout; and it came while the first read still held the connection, so no read ever ended.
+        // "Too slow" (504), not the pool's own refusal (502): the wait for a connection is bounded by the
+        // upstream timeout; it came while every read that got a connection was still held, and at least one
+        // read never got one.
         postSession(token).statusCode(504).contentType(Problem.MEDIA_TYPE)
                 .body("title", equalTo("AWS did not answer in time"));
-        assertThat(aws.stalled("GetParameter") + aws.stalled("GetParametersByPath")).as("reads holding the connection").isEqualTo(1);
-        assertThat(reads() - readsBefore).as("reads that got a connection").isEqualTo(1);
+        int reached = reads() - readsBefore;
+        assertThat(aws.stalled("GetParameter") + aws.stalled("GetParametersByPath")).as("reads still held").isEqualTo(reached);
+        assertThat(reached).as("reads that got a connection, of the view's three").isBetween(1, 2);
     }
 
     private int reads() {
