@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -76,8 +77,12 @@ public class SigningKeys {
         }
     }
 
-    private final CognitoHttp http;
-    private final PortalSettings settings;
+    /** One fetch of the JWKS: the user pool's over HTTP here, a fake in {@code SigningKeysTest}. */
+    interface JwksSource {
+        Uni<CognitoHttp.Answer> fetch();
+    }
+
+    private final JwksSource jwks;
     private final Clock clock;
     private final Duration refetchInterval;
 
@@ -87,11 +92,15 @@ public class SigningKeys {
     // Guarded by this: the fetch in flight, if any.
     private CompletableFuture<KeySet> inFlight;
 
+    @Inject
     SigningKeys(CognitoHttp http, PortalSettings settings, Clock clock) {
-        this.http = http;
-        this.settings = settings;
+        this(() -> http.get(settings.jwksUri(), MAX_JWKS_BYTES), settings.config().token().jwksRefetchInterval(), clock);
+    }
+
+    SigningKeys(JwksSource jwks, Duration refetchInterval, Clock clock) {
+        this.jwks = jwks;
         this.clock = clock;
-        this.refetchInterval = settings.config().token().jwksRefetchInterval();
+        this.refetchInterval = refetchInterval;
     }
 
     /** The keys in memory, without any I/O; starts a background refresh when they are old. */
@@ -141,7 +150,7 @@ public class SigningKeys {
             return Optional.empty();
         }
         nextAttempt = now.plus(refetchInterval);
-        CompletableFuture<KeySet> fetch = http.get(settings.jwksUri(), MAX_JWKS_BYTES)
+        CompletableFuture<KeySet> fetch = jwks.fetch()
                 .map(answer -> {
                     if (answer.status() != 200) {
                         throw new SigningKeysUnavailableException("The user pool's JWKS answered " + answer.status() + ".");

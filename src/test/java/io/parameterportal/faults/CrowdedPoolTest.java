@@ -9,7 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parameterportal.aws.AwsCallMetrics;
 
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
@@ -27,6 +33,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(CrowdedPoolTest.CrowdedPoolProfile.class)
 class CrowdedPoolTest extends StandInTest {
+
+    @Inject
+    MeterRegistry registry;
 
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(3);
 
@@ -49,16 +58,24 @@ class CrowdedPoolTest extends StandInTest {
 
     @Test
     void readsWaitingForAPooledConnectionEndAs504AtTheUpstreamTimeout() throws Exception {
-        // The parameter's read holds the one connection past the timeout; both listings wait for it.
-        aws.fail("GetParameter", Fault.slow(UPSTREAM_TIMEOUT.toMillis() + 2_000));
+        // Whichever read gets the one connection first holds it until the test lets it go; the others wait for it.
+        aws.fail("GetParameter", Fault.held());
+        aws.fail("GetParametersByPath", Fault.held());
         String token = aws.idToken(newUser(), "Queued");
+        int readsBefore = reads();
 
-        long started = System.nanoTime();
+        // "Too slow" (504), not the pool's own refusal (502): the wait for a connection is bounded by the
+        // upstream timeout; it came while every read that got a connection was still held, and at least one
+        // read never got one.
         postSession(token).statusCode(504).contentType(Problem.MEDIA_TYPE)
                 .body("title", equalTo("AWS did not answer in time"));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        int reached = reads() - readsBefore;
+        assertThat(aws.stalled("GetParameter") + aws.stalled("GetParametersByPath")).as("reads still held").isEqualTo(reached);
+        assertThat(reached).as("reads that got a connection, of the view's three").isBetween(1, 2);
+    }
 
-        assertThat(took).isGreaterThanOrEqualTo(UPSTREAM_TIMEOUT).isLessThan(UPSTREAM_TIMEOUT.plusSeconds(1));
+    private int reads() {
+        return aws.calls("GetParameter") + aws.calls("GetParametersByPath");
     }
 
     @Test
@@ -67,13 +84,31 @@ class CrowdedPoolTest extends StandInTest {
         aws.fail("GetParametersByPath", Fault.error(500, "InternalServerError"));
         String token = aws.idToken(newUser(), "Unlucky");
         int listingsBefore = aws.calls("GetParametersByPath");
+        double failedBefore = failedCalls();
 
         try (CapturedLogs logs = CapturedLogs.start()) {
             postSession(token).statusCode(502).body("status", equalTo(502));
             // Every attempt (3, the SDK's standard retries) of both listings has been made by the time the
             // view answers: with the reads' failures all collected, none can arrive after the answer.
             assertThat(aws.calls("GetParametersByPath") - listingsBefore).isEqualTo(2 * 3);
+            // A read failing after the answer would be dropped and logged as it reaches the portal, right
+            // after the SDK counts it: so the check waits until all three reads are counted as failed.
+            awaitFailedCalls(failedBefore + 3);
             assertThat(logs.lines()).noneMatch(line -> line.contains("had to drop"));
+        }
+    }
+
+    /** The SDK calls the portal counts as failed ({@code portal_aws_calls_total{outcome="failure"}}), of any operation. */
+    private double failedCalls() {
+        return registry.find(AwsCallMetrics.METER).tag("outcome", "failure").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private void awaitFailedCalls(double count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (failedCalls() < count) {
+            assertThat(System.nanoTime()).as("%s failed AWS calls counted in time", count).isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 }

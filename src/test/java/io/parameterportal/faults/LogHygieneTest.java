@@ -23,7 +23,6 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +35,7 @@ import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
+import io.parameterportal.testing.ClockHighWater;
 import io.parameterportal.testing.Pkce;
 import io.parameterportal.testing.SessionRequests;
 import io.parameterportal.testing.TestClock;
@@ -90,12 +90,12 @@ class LogHygieneTest {
         aws.serveParameter("String", "Authenticated");
     }
 
-    /**
-     * The clock only moves forward within this class: the key source remembers its last fetch attempt
-     * on the moved clock, so turning it back between tests would put that attempt in the future.
-     */
-    @AfterAll
-    static void realTime() {
+    /** Each test starts on real time; a step that needs a fetch due moves the clock past every earlier attempt. */
+    private static final ClockHighWater CLOCK = new ClockHighWater();
+
+    @BeforeEach
+    @AfterEach
+    void realTime() {
         TestClock.get().reset();
     }
 
@@ -192,7 +192,7 @@ class LogHygieneTest {
      * whose caller hung up before the answer.
      */
     @Test
-    @Order(5)
+    @Order(6) // last: it ages the held keys by an hour
     void jwksFetchesThatFailLate() throws Exception {
         postSession(token(aws.idToken(UUID.randomUUID().toString(), "Keys held"))).statusCode(200);
 
@@ -207,7 +207,7 @@ class LogHygieneTest {
         // Keys over an hour old: this request starts a refresh in the background and is answered with
         // the keys held at once; the JWKS answers 503 only after that.
         aws.fail("Jwks", new Fault(503, "ServiceUnavailable", UPSTREAM_TIMEOUT.toMillis() * 4 / 5, false));
-        TestClock.get().advance(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
+        CLOCK.pastAllBefore(KEYS_MAX_AGE.plus(REFETCH_INTERVAL));
         int fetches = aws.calls("Jwks");
         answeredBeforeTheFetchEnded(tokenValidNow("Late 503"), fetches);
 
@@ -270,11 +270,14 @@ class LogHygieneTest {
         for (Fault fault : List.of(Fault.error(400, "invalid_grant"), Fault.error(500, "server_error"), Fault.dropped(),
                 Fault.error(429, "slow_down"), Fault.error(400, "unauthorized_client"))) {
             aws.fail("Token", fault);
-            postFreshCode();
+            assertThat(postFreshCode().status()).as("a code the token endpoint answered with %s", fault).isBetween(400, 599);
             aws.heal();
         }
-        List<String> redeemed = postFreshCode();
-        SessionRequests.postCode(redeemed.get(0), redeemed.get(1)).statusCode(401); // the replay, refused
+        int tradesBefore = aws.calls("GetCredentialsForIdentity");
+        PostedCode redeemed = postFreshCode();
+        assertThat(redeemed.status()).as("the code bought a token, judged valid").isEqualTo(200);
+        assertThat(aws.calls("GetCredentialsForIdentity") - tradesBefore).as("the bought token traded for credentials").isEqualTo(1);
+        SessionRequests.postCode(redeemed.code(), redeemed.verifier()).statusCode(401); // the replay, refused
 
         assertClean();
     }
@@ -287,15 +290,17 @@ class LogHygieneTest {
                 .post(endpoint).then();
     }
 
+    private record PostedCode(String code, String verifier, int status) {
+    }
+
     /** Posts a fresh code with a fresh verifier; the code, the verifier and the id token it buys are all secrets. */
-    private List<String> postFreshCode() throws Exception {
+    private PostedCode postFreshCode() throws Exception {
         String idToken = token(aws.idToken(UUID.randomUUID().toString(), "Code Careful"));
         String code = aws.issueCode(idToken);
         String verifier = Pkce.fresh().verifier();
         secrets.add(code);
         secrets.add(verifier);
-        SessionRequests.postCode(code, verifier);
-        return List.of(code, verifier);
+        return new PostedCode(code, verifier, SessionRequests.postCode(code, verifier).extract().statusCode());
     }
 
     private void assertClean() {
@@ -305,7 +310,7 @@ class LogHygieneTest {
 
     /** Makes the refetch interval pass, so that the next unknown kid (or missing key set) may fetch again. */
     private static void nextFetchDue() {
-        TestClock.get().advance(REFETCH_INTERVAL.plusSeconds(1));
+        CLOCK.pastAllBefore(REFETCH_INTERVAL.plusSeconds(1));
     }
 
     private String token(String token) {

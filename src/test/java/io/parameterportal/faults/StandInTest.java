@@ -8,8 +8,8 @@ import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 
 /**
- * What the fault tests against {@link AwsStandIn} share: the running stand-in, healed after each test so
- * that no fault outlives it, and a new user per test, so that no cached credentials hide a fault.
+ * What the fault tests against {@link AwsStandIn} share: the running stand-in, healed (and any stall
+ * released) after each test so that no fault outlives it, and a new user per test, so that no cached credentials hide a fault.
  */
 abstract class StandInTest {
 
@@ -19,6 +19,7 @@ abstract class StandInTest {
     @AfterEach
     void heal() {
         aws.heal();
+        aws.releaseHeld();
     }
 
     static String newUser() {

@@ -51,6 +51,11 @@ class LocalModeLoadTest {
 
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 60));
     /**
+     * About a tenth of the slowest run measured (332 views/s, README): a busy machine passes it, a service
+     * that serialises its users (a lock, a blocked event loop, a pool of one) does not.
+     */
+    private static final long MIN_VIEWS_PER_SECOND = 30;
+    /**
      * Growth of the heap after a full GC across the load. The test JVM also holds the framework and
      * every earlier test profile's application, so growth, not the total, is what the app is judged by.
      */
@@ -129,7 +134,7 @@ class LocalModeLoadTest {
 
         assertThat(errors).as("errors under load").isEmpty();
         assertThat(appErrors).as("ERROR lines in the app's log under load").isEmpty();
-        assertThat(ok.get()).as("successful views").isGreaterThan(LoadProfile.USERS);
+        assertThat(ok.get()).as("successful views").isGreaterThanOrEqualTo(MIN_VIEWS_PER_SECOND * DURATION.toSeconds());
         assertThat(signIns.get()).as("sign-ins during the load: tokens churned").isPositive();
         assertThat(left.get()).as("requests left before their answer").isPositive();
         assertThat(heapMb - heapBeforeMb).as("heap growth in MB after a full GC").isLessThan(HEAP_GROWTH_BOUND_MB);

@@ -1,10 +1,12 @@
 package io.parameterportal.local;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 
 import io.parameterportal.testing.LocalSignIn;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +16,13 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(AwsModeProfile.class)
 class AwsModeTest {
+
+    /** The 404s below mean something only from an app that is up and in aws mode: its page links to Cognito's hosted UI. */
+    @BeforeEach
+    void theAppServesItsPageInAwsMode() {
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("https://fa-012.auth.us-east-1.amazoncognito.com/"));
+    }
 
     @Test
     void hostedUiIsNotServed() {

@@ -14,7 +14,7 @@ class LoopbackGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "localhost", "LOCALHOST", "127.0.0.1", "127.1.2.254", "::1", "[::1]", "0:0:0:0:0:0:0:1",
-            "::ffff:127.0.0.1" })
+            "::ffff:127.0.0.1", "[127.0.0.1]" })
     void loopbackHostsAreAccepted(String host) {
         assertThat(LoopbackGuard.isLoopback(host)).isTrue();
         assertThatCode(() -> LoopbackGuard.requireLoopback(host, false)).doesNotThrowAnyException();
@@ -23,7 +23,7 @@ class LoopbackGuardTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = { "0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "example.com", "localhost.example.com",
-            "127.0.0.256", "127.0.0", "128.0.0.1", "[::2]" })
+            "127.0.0.256", "127.0.0", "128.0.0.1", "[::2]", "::1]", "[127.0.0.1", "::1::1" })
     void otherHostsAreRefusedWithAMessageSayingWhatToSet(String host) {
         assertThat(LoopbackGuard.isLoopback(host)).isFalse();
         assertThatThrownBy(() -> LoopbackGuard.requireLoopback(host, false))

@@ -48,6 +48,9 @@ class MotoSessionTest {
     @InjectMoto
     MotoFixture moto;
 
+    @InjectMoto
+    MotoGate gate;
+
     @Test
     void signedInUserSeesTheirNameAndTheParameterReadWithTheirCredentials() {
         Tokens tokens = moto.signIn(MotoFixture.USER);
@@ -103,12 +106,21 @@ class MotoSessionTest {
                 .build();
 
         AwsCalls before = AwsCalls.now();
-        CompletableFuture<Void> go = new CompletableFuture<>();
+        long lookupsBefore = credentialLookups();
+        // The first view's trade waits at the gate until every view has asked for the user's credentials:
+        // the views overlap for sure, and each of the others either joins that trade or starts its own.
+        gate.holdGetId();
         List<CompletableFuture<HttpResponse<String>>> views = new ArrayList<>();
-        for (int i = 0; i < CONCURRENT_VIEWS; i++) {
-            views.add(go.thenCompose(ignored -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())));
+        try {
+            for (int i = 0; i < CONCURRENT_VIEWS; i++) {
+                views.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            }
+            gate.awaitHeld(1);
+            awaitCredentialLookups(lookupsBefore + CONCURRENT_VIEWS);
+            assertThat(gate.held()).as("trades waiting at the gate once all %d views asked", CONCURRENT_VIEWS).isEqualTo(1);
+        } finally {
+            gate.release();
         }
-        go.complete(null); // all requests leave together
         CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
                 .get(CONCURRENT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
@@ -151,6 +163,22 @@ class MotoSessionTest {
                 .extract().statusCode();
         assertThat(status).as("status for %s", body).isBetween(400, 499);
         assertThat(AwsCalls.now().since(before)).as("AWS calls caused by a body without a token").isEmpty();
+    }
+
+    /** Lookups of the credential cache ({@code cache_gets_total{cache="portal.credentials"}}, hits and misses), from /q/metrics. */
+    private static long credentialLookups() {
+        String text = given().accept("text/plain").port(MotoProfile.managementPort())
+                .when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith("cache_gets_total{cache=\"portal.credentials\""))
+                .mapToLong(line -> Math.round(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))).sum();
+    }
+
+    private static void awaitCredentialLookups(long count) throws InterruptedException {
+        long deadline = System.nanoTime() + CONCURRENT_DEADLINE.toNanos();
+        while (credentialLookups() < count) {
+            assertThat(System.nanoTime()).as("%d credential lookups in time", count).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     static URI sessionUri() {

@@ -82,7 +82,19 @@ public final class AwsStandIn {
         public static Fault dropped() {
             return new Fault(0, null, 0, true);
         }
+
+        /**
+         * Answers normally only once the test calls {@link #releaseHeld()} (or the stand-in stops): a stall whose
+         * end the test chooses, so that it can assert what happened before it ended instead of timing it.
+         */
+        public static Fault held() {
+            return new Fault(200, null, Long.MAX_VALUE, false);
+        }
     }
+
+    /** The operations the stand-in answers, the names {@link #fail} and {@code /_fault} accept. */
+    public static final Set<String> OPERATIONS = Set.of("Jwks", "Token", "GetId", "GetCredentialsForIdentity", "GetParameter",
+            "GetParametersByPath");
 
     static {
         // The JDK server writes headers and body apart; without TCP_NODELAY, Nagle's algorithm meets the
@@ -93,6 +105,7 @@ public final class AwsStandIn {
     private volatile RsaJsonWebKey key;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> stalled = new ConcurrentHashMap<>();
     private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> pathSizes = new ConcurrentHashMap<>();
     /** Issued, unredeemed codes and the id token each buys. */
@@ -103,7 +116,8 @@ public final class AwsStandIn {
     private final SecureRandom random = new SecureRandom();
     private volatile String parameterType = "String";
     private volatile String parameterValue = "Authenticated";
-    private final CountDownLatch released = new CountDownLatch(1);
+    /** Counted down to end every stall in progress; replaced at once, so that later stalls stall again. */
+    private volatile CountDownLatch released = new CountDownLatch(1);
     private int port;
     private HttpServer server;
 
@@ -134,8 +148,31 @@ public final class AwsStandIn {
     }
 
     public void stop() {
-        released.countDown();
+        releaseHeld();
         server.stop(0);
+    }
+
+    /** Ends every stall in progress ({@link Fault#held()}, {@link Fault#slow}); stalls that start later stall again. */
+    public void releaseHeld() {
+        CountDownLatch ending = released;
+        released = new CountDownLatch(1);
+        ending.countDown();
+    }
+
+    /** How many calls of {@code operation} are stalled right now. */
+    public int stalled(String operation) {
+        return stalled.computeIfAbsent(operation, o -> new AtomicInteger()).get();
+    }
+
+    /** Waits until {@code count} calls of {@code operation} are stalled: the event a test orders its checks by. */
+    public void awaitStalled(String operation, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (stalled(operation) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(count + " " + operation + " calls were not stalled within 30 s; " + stalled(operation) + " are");
+            }
+            Thread.sleep(10);
+        }
     }
 
     public String endpoint() {
@@ -147,12 +184,12 @@ public final class AwsStandIn {
     }
 
     public void fail(String operation, Fault fault) {
-        faults.put(operation, fault);
+        faults.put(known(operation), fault);
     }
 
     /** The operation answers with {@code fault} for its next call only, then normally again. */
     public void failOnce(String operation, Fault fault) {
-        faults.put(operation, fault);
+        faults.put(known(operation), fault);
         onceOnly.add(operation);
     }
 
@@ -248,7 +285,12 @@ public final class AwsStandIn {
                 return;
             }
             if (operation.equals("Control")) {
-                respond(exchange, 200, control(exchange.getRequestURI().getRawQuery()));
+                try {
+                    respond(exchange, 200, control(exchange.getRequestURI().getRawQuery()));
+                } catch (IllegalArgumentException refused) {
+                    // A fault that names no operation we answer, or injects nothing, would silently test nothing.
+                    respond(exchange, 400, "{\"error\":\"" + refused.getMessage() + "\"}", "application/json");
+                }
                 return;
             }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
@@ -316,10 +358,14 @@ public final class AwsStandIn {
             return true; // closing without a status line: the client sees the connection end
         }
         if (fault.delayMillis() > 0) {
+            AtomicInteger stalledNow = stalled.computeIfAbsent(operation, o -> new AtomicInteger());
+            stalledNow.incrementAndGet();
             try {
                 released.await(fault.delayMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                stalledNow.decrementAndGet();
             }
         }
         if (fault.awsType() == null) {
@@ -369,11 +415,21 @@ public final class AwsStandIn {
             heal();
             return "{\"healed\":true}";
         }
-        String operation = parameters.get("operation");
+        String operation = known(parameters.get("operation"));
+        if (parameters.get("type") == null && parameters.get("delayMs") == null && !Boolean.parseBoolean(parameters.get("drop"))) {
+            throw new IllegalArgumentException("a fault needs a type, a delayMs or drop=true");
+        }
         Fault fault = new Fault(Integer.parseInt(parameters.getOrDefault("status", "200")), parameters.get("type"),
                 Long.parseLong(parameters.getOrDefault("delayMs", "0")), Boolean.parseBoolean(parameters.get("drop")));
         fail(operation, fault);
         return "{\"" + operation + "\":\"" + fault + "\"}";
+    }
+
+    private static String known(String operation) {
+        if (operation == null || !OPERATIONS.contains(operation)) {
+            throw new IllegalArgumentException("no such operation: " + operation + "; the stand-in answers " + OPERATIONS);
+        }
+        return operation;
     }
 
     private String callsAsJson() {

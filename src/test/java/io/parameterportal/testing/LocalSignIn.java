@@ -55,6 +55,9 @@ public final class LocalSignIn {
         Response response = postForm(username, password, extra);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(302);
         URI location = URI.create(response.header("Location"));
+        // The implicit grant's tokens travel in the fragment only: a query reaches server logs and Referer headers.
+        assertThat(location.getRawQuery()).as("nothing in the query of %s", location).isNull();
+        assertThat(location.getRawFragment()).as("the fragment of %s", location).contains("id_token=");
         return Arrays.stream(location.getRawFragment().split("&"))
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));

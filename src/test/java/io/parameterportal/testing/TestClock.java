@@ -37,6 +37,11 @@ public final class TestClock extends Clock {
         offset = Duration.ZERO;
     }
 
+    /** How far ahead of real time this clock stands. */
+    public Duration offset() {
+        return offset;
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);

@@ -34,7 +34,10 @@ class VerifiedTokensTest {
 
     @Test
     void aKeptTokenIsKnownByItsExactTextAndCarriesItAgain() {
-        tokens.keep(token("header.payload.signature", CLOCK.instant().plusSeconds(3600)), keys);
+        VerifiedIdToken kept = token("header.payload.signature", CLOCK.instant().plusSeconds(3600));
+        assertThat(tokens.keep(kept, keys)).as("keep answers the token it kept").isSameAs(kept);
+        // Logged values never carry the token itself.
+        assertThat(kept.toString()).contains(kept.subject()).doesNotContain("header.payload.signature");
 
         assertThat(tokens.lookUp("header.payload.signature", VerifiedTokens.digestOf("header.payload.signature"), keys))
                 .hasValueSatisfying(known -> {
