@@ -1,25 +1,23 @@
 package io.parameterportal.web;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parameterportal.aws.UpstreamFailure;
+import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.identity.RoleChoice;
 import io.parameterportal.parameter.ParameterReader;
 import io.parameterportal.parameter.ParameterView;
 import io.parameterportal.parameter.ValueCache;
-import io.parameterportal.token.AuthorizationCodeExchange;
+import io.parameterportal.session.CodeFlowSession;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.TokenRejection;
@@ -27,29 +25,28 @@ import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code POST /api/session}: the whole service in a few steps — take the id token (as posted, or redeemed
- * for the posted authorization code), verify it, trade it for the user's credentials (in the role asked
+ * {@code POST /api/session}: the whole service in a few steps — take the id token (as posted in the implicit flow,
+ * from the session cookie in the code flow), verify it, trade it for the user's credentials (in the role asked
  * for), read the parameters with them, answer.
  */
 @Path("/api/session")
 public class SessionResource {
 
-    /** RFC 7636, section 4.1: 43 to 128 unreserved characters. */
-    private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
-    private static final String FORMS = "{\"idToken\":\"<id token>\"} or {\"code\":\"<code>\",\"codeVerifier\":\"<verifier>\"}";
+    private static final String IMPLICIT_FORM = "{\"idToken\":\"<id token>\",\"nonce\":\"<nonce>\"} (optionally with \"role\")";
+    private static final String CODE_FORM = "{} or {\"role\":\"<role arn>\"} with the session cookie";
 
-    private final AuthorizationCodeExchange codeExchange;
-    private final HostedUiLinks links;
+    private final PortalSettings settings;
+    private final CodeFlowSession session;
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
     private final ParameterReader parameters;
     private final ValueCache values;
     private final ObjectMapper json;
 
-    SessionResource(AuthorizationCodeExchange codeExchange, HostedUiLinks links, IdTokenVerifier verifier,
+    SessionResource(PortalSettings settings, CodeFlowSession session, IdTokenVerifier verifier,
             IdentityCredentials identityPool, ParameterReader parameters, ValueCache values, ObjectMapper json) {
-        this.codeExchange = codeExchange;
-        this.links = links;
+        this.settings = settings;
+        this.session = session;
         this.verifier = verifier;
         this.identityPool = identityPool;
         this.parameters = parameters;
@@ -60,11 +57,11 @@ public class SessionResource {
     /** Takes any content type: a body that is not JSON deserves a 400 that says so, not a 415. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<SessionView> open(String body, @Context UriInfo uri) {
+    public Uni<SessionView> open(String body) {
         SessionRequest request = parse(body);
-        return idTokenOf(request, uri)
+        return idTokenOf(request)
                 .flatMap(verifier::verify)
-                .invoke(user -> requireNonce(user, request.nonce()))
+                .invoke(user -> requireNonce(user, request))
                 .flatMap(user -> {
                     RoleChoice role = RoleChoice.of(user, request.role());
                     return values.get(user, role.requested(), () -> readAsUser(user, role.requested()))
@@ -76,14 +73,11 @@ public class SessionResource {
     }
 
     /**
-     * The id token as posted (implicit flow), or as the token endpoint issues it for the posted code (code
-     * flow), redeemed with the same {@code redirect_uri} the Sign In link named.
+     * The id token as posted (implicit flow), or the session's (code flow: quarkus-oidc read the cookie and refreshed
+     * the token when it was near its expiry; no session is a 401).
      */
-    private Uni<String> idTokenOf(SessionRequest request, UriInfo uri) {
-        if (request.code() == null) {
-            return Uni.createFrom().item(request.idToken());
-        }
-        return codeExchange.idTokenFor(request.code(), request.codeVerifier(), links.signInRedirect(uri.getBaseUri()));
+    private Uni<String> idTokenOf(SessionRequest request) {
+        return settings.codeFlow() ? session.idToken() : Uni.createFrom().item(request.idToken());
     }
 
     /**
@@ -104,50 +98,48 @@ public class SessionResource {
     }
 
     private SessionRequest parse(String body) {
+        String form = settings.codeFlow() ? CODE_FORM : IMPLICIT_FORM;
         if (body == null || body.isBlank()) {
-            throw new UnreadableRequestException("The request body is empty; send " + FORMS + ".");
+            throw new UnreadableRequestException("The request body is empty; send " + form + ".");
         }
         SessionRequest request;
         try {
             request = json.readValue(body, SessionRequest.class);
         } catch (JsonProcessingException e) {
-            throw new UnreadableRequestException("The request body is not a JSON object of the form " + FORMS + ".");
+            // Unknown members included: an authorization code ({"code", "codeVerifier"}) is redeemed by the service's
+            // OAuth client at /signin, never taken from a body.
+            throw new UnreadableRequestException("The request body is not a JSON object of the form " + form + ".");
         }
         if (request == null) {
-            throw new UnreadableRequestException("The request body is null; send " + FORMS + ".");
+            throw new UnreadableRequestException("The request body is null; send " + form + ".");
         }
-        requireOneSignIn(request);
+        if (settings.codeFlow() && (request.idToken() != null || request.nonce() != null)) {
+            throw new UnreadableRequestException("This portal signs in with the code flow: the session cookie carries the "
+                    + "sign-in, so send " + CODE_FORM + ", no id token.");
+        }
+        if (!settings.codeFlow() && request.idToken() == null) {
+            throw new UnreadableRequestException("The request carries no id token; send " + IMPLICIT_FORM + ".");
+        }
         return request;
     }
 
-    /** Exactly one of the two forms, and a code only with a well-formed verifier: anything else is the page's mistake. */
-    private static void requireOneSignIn(SessionRequest request) {
-        boolean token = request.idToken() != null;
-        boolean code = request.code() != null;
-        if (token && code) {
-            throw new UnreadableRequestException("The request carries both an id token and an authorization code; send one: " + FORMS + ".");
+    /**
+     * Implicit flow: a token issued for a sign-in with a nonce (every hosted-UI sign-in) is accepted only with that
+     * nonce, so a replayed or injected token cannot skip the check; a token without the claim (an API-flow token) is
+     * judged without it. The code flow's nonce was checked by quarkus-oidc when the code was redeemed.
+     */
+    private void requireNonce(VerifiedIdToken user, SessionRequest request) {
+        if (settings.codeFlow()) {
+            return;
         }
-        if (!token && !code) {
-            throw new UnreadableRequestException("The request carries neither an id token nor an authorization code; send " + FORMS + ".");
+        if (request.nonce() == null) {
+            if (user.nonce().isPresent()) {
+                throw new UnreadableRequestException("This id token was issued for a sign-in with a nonce: send the "
+                        + "nonce the sign-in started with beside it, as \"nonce\".");
+            }
+            return;
         }
-        if (!code && request.codeVerifier() != null) {
-            throw new UnreadableRequestException("A codeVerifier goes with an authorization code (\"code\"), not with an id token.");
-        }
-        if (code && request.code().isBlank()) {
-            throw new UnreadableRequestException("The authorization code is empty; sign in again.");
-        }
-        if (code && request.codeVerifier() == null) {
-            throw new UnreadableRequestException("An authorization code needs the PKCE verifier its sign-in was started with: "
-                    + "send \"codeVerifier\" beside \"code\".");
-        }
-        if (code && !CODE_VERIFIER.matcher(request.codeVerifier()).matches()) {
-            throw new UnreadableRequestException("The codeVerifier must be 43 to 128 characters of A-Z, a-z, 0-9, "
-                    + "\"-\", \".\", \"_\" and \"~\" (RFC 7636).");
-        }
-    }
-
-    private static void requireNonce(VerifiedIdToken user, String postedNonce) {
-        if (postedNonce != null && !user.nonce().map(postedNonce::equals).orElse(false)) {
+        if (!user.nonce().map(request.nonce()::equals).orElse(false)) {
             throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
                     "The id token was not issued for this sign-in: its nonce does not match.");
         }
