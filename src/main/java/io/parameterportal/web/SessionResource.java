@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parameterportal.aws.UpstreamFailure;
@@ -104,7 +105,7 @@ public class SessionResource {
         }
         SessionRequest request;
         try {
-            request = json.readValue(body, SessionRequest.class);
+            request = json.readerFor(SessionRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         } catch (JsonProcessingException e) {
             // Unknown members included: an authorization code ({"code", "codeVerifier"}) is redeemed by the service's
             // OAuth client at /signin, never taken from a body.

@@ -42,7 +42,8 @@ public final class SessionBrowser {
     }
 
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        // Addresses come from Location headers, already encoded: sent as they are.
+        return given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies);
     }
 
     /** Signs in as {@code username}; ends on the signed-in page's address ({@code /signin}, no code in it). */
