@@ -1,0 +1,148 @@
+package io.parameterportal.web;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.parameterportal.aws.UpstreamFailure;
+import io.parameterportal.config.PortalSettings;
+import io.parameterportal.identity.IdentityCredentials;
+import io.parameterportal.identity.RoleChoice;
+import io.parameterportal.identity.UserCredentials;
+import io.parameterportal.session.CodeFlowSession;
+import io.parameterportal.token.IdTokenVerifier;
+import io.parameterportal.token.InvalidTokenException;
+import io.parameterportal.token.TokenRejection;
+import io.parameterportal.token.VerifiedIdToken;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The step every API endpoint takes before it reads anything, in two parts a resource calls in turn:
+ * <ol>
+ * <li>{@link #identify}: the body's id token, verified, its nonce checked, and the role chosen → a
+ * {@link SignedInUser} (or 400/401/403 before any AWS call);</li>
+ * <li>{@link #readAs}: that user's identity-pool credentials in that role, handed to a read.</li>
+ * </ol>
+ * The id token's source is {@link #idTokenOf}: the body in the implicit flow, the session (the cookie quarkus-oidc
+ * reads and refreshes) in the code flow; everything after it is the same, so a refreshed token is traded again.
+ */
+@ApplicationScoped
+class Caller {
+
+    private final PortalSettings settings;
+    private final CodeFlowSession session;
+    private final IdTokenVerifier verifier;
+    private final IdentityCredentials identityPool;
+    private final ObjectReader json;
+
+    Caller(PortalSettings settings, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
+            ObjectMapper json) {
+        this.settings = settings;
+        this.session = session;
+        this.verifier = verifier;
+        this.identityPool = identityPool;
+        // Members a body's type does not name are refused, not skipped: a removed form (the browser-side code
+        // exchange's {"code", "codeVerifier"}) gets a 400 rather than being read as something else.
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * The body as {@code type}; a 400 naming {@code form} when it is empty or not such a JSON object.
+     * The resource checks the members' values.
+     */
+    <R> R parse(String body, Class<R> type, String form) {
+        if (body == null || body.isBlank()) {
+            throw new UnreadableRequestException("The request body is empty; send " + form + ".");
+        }
+        R request;
+        try {
+            request = json.forType(type).readValue(body);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRequestException("The request body is not a JSON object of the form " + form + ".");
+        }
+        if (request == null) {
+            throw new UnreadableRequestException("The request body is null; send " + form + ".");
+        }
+        return request;
+    }
+
+    /**
+     * Who asks: the request's id token ({@link #idTokenOf}) verified, checked against the sign-in's nonce (implicit
+     * flow) and the role picked. Fails with {@link UnreadableRequestException} (400),
+     * {@link io.parameterportal.session.SessionEndedException} or {@link InvalidTokenException} (401), or
+     * {@link io.parameterportal.identity.RoleNotAllowedException} (403), no AWS call made.
+     */
+    Uni<SignedInUser> identify(SignedRequest request) {
+        return idTokenOf(request).flatMap(verifier::verify)
+                .invoke(user -> requireNonce(user, request))
+                .map(user -> new SignedInUser(user, RoleChoice.of(user, request.role())));
+    }
+
+    /**
+     * Runs {@code read} with the user's credentials in their role (cached for the token's repeat requests).
+     * Should AWS refuse cached credentials as such (revoked, expired early), they are traded again once.
+     * An AWS failure names the user, so that the answer can still greet them.
+     */
+    <T> Uni<T> readAs(SignedInUser user, Function<UserCredentials, Uni<T>> read) {
+        VerifiedIdToken token = user.token();
+        Optional<String> role = user.role().requested();
+        return identityPool.forToken(token, role).flatMap(credentials -> read.apply(credentials)
+                        .onFailure(Caller::credentialsRejected).recoverWithUni(rejection -> {
+                            identityPool.forget(token, role, credentials);
+                            return identityPool.forToken(token, role).flatMap(fresh -> read.apply(fresh));
+                        }))
+                .onFailure(UpstreamFailure.class)
+                .transform(failure -> ((UpstreamFailure) failure).naming(user.name()));
+    }
+
+    /**
+     * The id token as the body carries it (implicit flow), or the session's (code flow: quarkus-oidc read the cookie
+     * and refreshed the token near its expiry; no usable session is a 401, never a redirect).
+     */
+    private Uni<String> idTokenOf(SignedRequest request) {
+        if (settings.codeFlow()) {
+            if (request.idToken() != null || request.nonce() != null) {
+                return Uni.createFrom().failure(new UnreadableRequestException("This portal signs in with the code flow: "
+                        + "the session cookie carries the sign-in, so send no \"idToken\" or \"nonce\"."));
+            }
+            return session.idToken();
+        }
+        if (request.idToken() == null) {
+            return Uni.createFrom().failure(new UnreadableRequestException(
+                    "The request carries no id token; send \"idToken\" with the token of your sign-in."));
+        }
+        return Uni.createFrom().item(request.idToken());
+    }
+
+    private static boolean credentialsRejected(Throwable failure) {
+        return failure instanceof UpstreamFailure upstream && upstream.credentialsRejected();
+    }
+
+    /**
+     * Implicit flow: a token issued for a sign-in with a nonce (every hosted-UI sign-in) is accepted only with that
+     * nonce, so a replayed or injected token cannot skip the check; a token without the claim (an API-flow token) is
+     * judged without it. The code flow's nonce was checked by quarkus-oidc when it redeemed the code.
+     */
+    private void requireNonce(VerifiedIdToken user, SignedRequest request) {
+        if (settings.codeFlow()) {
+            return;
+        }
+        if (request.nonce() == null) {
+            if (user.nonce().isPresent()) {
+                throw new UnreadableRequestException("This id token was issued for a sign-in with a nonce: send the "
+                        + "nonce the sign-in started with beside it, as \"nonce\".");
+            }
+            return;
+        }
+        if (!user.nonce().map(request.nonce()::equals).orElse(false)) {
+            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
+                    "The id token was not issued for this sign-in: its nonce does not match.");
+        }
+    }
+}
