@@ -15,6 +15,11 @@ public final class SessionRequests {
         return postSessionBody("{\"idToken\":\"" + idToken + "\"}");
     }
 
+    /** With the nonce its sign-in started with, as the page posts every token the hosted UI issued for a nonce. */
+    public static ValidatableResponse postSession(String idToken, String nonce) {
+        return postSessionBody("{\"idToken\":\"" + idToken + "\",\"nonce\":\"" + nonce + "\"}");
+    }
+
     public static ValidatableResponse postSessionBody(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/session").then();
     }
