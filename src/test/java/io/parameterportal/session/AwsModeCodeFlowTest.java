@@ -1,6 +1,7 @@
 package io.parameterportal.session;
 
 import static io.restassured.RestAssured.given;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
