@@ -22,6 +22,7 @@ import io.quarkus.oidc.RefreshToken;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Sign In and Sign out of the code flow, paths of this service (the implicit flow has neither: its links go to the
@@ -47,14 +48,16 @@ public class CodeFlowResource {
     private final OidcSession oidcSession;
     private final IdentityCredentials identityPool;
     private final HostedUiLinks links;
+    private final SessionAudit audit;
 
     CodeFlowResource(PortalSettings settings, CodeFlowSession session, OidcSession oidcSession,
-            IdentityCredentials identityPool, HostedUiLinks links) {
+            IdentityCredentials identityPool, HostedUiLinks links, SessionAudit audit) {
         this.settings = settings;
         this.session = session;
         this.oidcSession = oidcSession;
         this.identityPool = identityPool;
         this.links = links;
+        this.audit = audit;
     }
 
     @GET
@@ -69,10 +72,11 @@ public class CodeFlowResource {
 
     @GET
     @Path("logout")
-    public Uni<Response> logout(@Context UriInfo uri) {
+    public Uni<Response> logout(@Context UriInfo uri, RoutingContext http) {
         requireCodeFlow();
         Response away = Response.seeOther(links.signOut(uri.getBaseUri())).build();
         return session.signedIn()
+                .invoke(user -> audit.signedOut(user, http))
                 .flatMap(this::endSession)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("sign-out without a usable session: %s", failure.getClass().getSimpleName());

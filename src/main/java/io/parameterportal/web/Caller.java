@@ -1,5 +1,6 @@
 package io.parameterportal.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.parameterportal.audit.AuditLog;
 import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.IdentityCredentials;
@@ -29,6 +31,7 @@ import io.smallrye.mutiny.Uni;
  * {@link SignedInUser} (or 400/401/403 before any AWS call);</li>
  * <li>{@link #readAs}: that user's identity-pool credentials in that role, handed to a read.</li>
  * </ol>
+ * {@link #audited} writes the audit record of how the read ended.
  * The id token's source is {@link #idTokenOf}: the body in the implicit flow, the session (the cookie quarkus-oidc
  * reads and refreshes) in the code flow; everything after it is the same, so a refreshed token is traded again.
  */
@@ -40,9 +43,10 @@ class Caller {
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
     private final ObjectReader json;
+    private final AuditLog audit;
 
     Caller(PortalSettings settings, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
-            ObjectMapper json) {
+            ObjectMapper json, AuditLog audit) {
         this.settings = settings;
         this.session = session;
         this.verifier = verifier;
@@ -50,6 +54,7 @@ class Caller {
         // Members a body's type does not name are refused, not skipped: a removed form (the browser-side code
         // exchange's {"code", "codeVerifier"}) gets a 400 rather than being read as something else.
         this.json = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.audit = audit;
     }
 
     /**
@@ -99,6 +104,33 @@ class Caller {
                         }))
                 .onFailure(UpstreamFailure.class)
                 .transform(failure -> ((UpstreamFailure) failure).naming(user.name()));
+    }
+
+    /**
+     * {@code read}, with the audit record of how it ended: allowed, or denied (403), missing (404) or failed
+     * (anything else AWS did).
+     */
+    <T> Uni<T> audited(Uni<T> read, SignedInUser user, AuditLog.Event event, List<String> names, Optional<Long> version,
+            String requestId) {
+        return read.invoke(done -> audit(user, event, AuditLog.Outcome.ALLOWED, names, version, requestId))
+                .onFailure().invoke(failure -> audit(user, event, outcomeOf(failure), names, version, requestId));
+    }
+
+    private void audit(SignedInUser user, AuditLog.Event event, AuditLog.Outcome outcome, List<String> names,
+            Optional<Long> version, String requestId) {
+        audit.write(new AuditLog.Entry(event, outcome, user.name(), user.token().subject(), user.role().shown(), names, version,
+                requestId));
+    }
+
+    private static AuditLog.Outcome outcomeOf(Throwable failure) {
+        if (failure instanceof UpstreamFailure upstream) {
+            return switch (upstream.answer().status()) {
+                case 403 -> AuditLog.Outcome.DENIED;
+                case 404 -> AuditLog.Outcome.MISSING;
+                default -> AuditLog.Outcome.FAILED;
+            };
+        }
+        return AuditLog.Outcome.FAILED;
     }
 
     /**

@@ -1,13 +1,20 @@
 package io.parameterportal.web;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.parameterportal.audit.AuditLog;
+import io.parameterportal.config.PortalSettings;
 import io.parameterportal.parameter.ParameterReader;
 import io.parameterportal.parameter.ValueCache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /api/session}: the whole service in a few steps — take the id token (as posted in the implicit flow,
@@ -23,21 +30,27 @@ public class SessionResource {
     private final Caller caller;
     private final ParameterReader parameters;
     private final ValueCache values;
+    /** What a view reads, as its audit record names it: the tutorial's parameter and the configured paths. */
+    private final List<String> viewed;
 
-    SessionResource(Caller caller, ParameterReader parameters, ValueCache values) {
+    SessionResource(Caller caller, ParameterReader parameters, ValueCache values, PortalSettings settings) {
         this.caller = caller;
         this.parameters = parameters;
         this.values = values;
+        this.viewed = Stream.concat(Stream.of(settings.parameterName()), settings.parameterPaths().stream()).toList();
     }
 
     /** Takes any content type: a body that is not JSON deserves a 400 that says so, not a 415. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<SessionView> open(String body) {
+    public Uni<SessionView> open(String body, RoutingContext http) {
         SessionRequest request = caller.parse(body, SessionRequest.class, FORM);
+        String requestId = RequestId.of(http);
         return caller.identify(request)
-                .flatMap(user -> values.get(user.token(), user.role().requested(), () -> caller.readAs(user, parameters::readAll))
+                .flatMap(user -> caller.audited(
+                        values.get(user.token(), user.role().requested(), () -> caller.readAs(user, parameters::readAll)),
+                        user, AuditLog.Event.VIEW, viewed, Optional.empty(), requestId)
                         .map(view -> new SessionView(user.name(), view.parameter(), user.role().shown().orElse(null),
-                                user.token().roles(), view.paths())));
+                                user.token().roles(), user.token().expiresAt(), view.paths())));
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parameterportal.local.userpool.LocalUsers;
+import io.parameterportal.testing.AuditRecords;
 import io.parameterportal.testing.AwsCallCount;
 import io.parameterportal.testing.CodeFlowProfile;
 import io.parameterportal.testing.LocalSignIn;
@@ -188,6 +189,23 @@ class SessionCookieTest {
         assertThat(browser.postApi("/api/session", "{}").statusCode()).isEqualTo(401);
         assertThat(browser.get("/signin").header("Location")).as("the page asks for a new sign-in")
                 .startsWith(app() + "/local/oauth2/authorize?");
+    }
+
+    @Test
+    void signInAndSignOutEachWriteOneAuditRecord() {
+        SessionBrowser browser = new SessionBrowser();
+        List<Map<String, String>> records;
+        try (AuditRecords audit = AuditRecords.start()) {
+            browser.signIn("demo", "demo");
+            browser.get("/logout");
+            records = audit.fields().stream()
+                    .filter(fields -> fields.get("event").startsWith("sign-")).toList();
+        }
+
+        assertThat(records).extracting(fields -> fields.get("event")).containsExactly("sign-in", "sign-out");
+        assertThat(records).allSatisfy(fields -> assertThat(fields).containsEntry("user", "Demo User")
+                .containsEntry("outcome", "allowed").containsKey("sub"));
+        assertThat(records.toString()).doesNotContain("eyJ").doesNotContain("q_session");
     }
 
     @Test
