@@ -1,18 +1,18 @@
-// The hosted UI redirects here with the tokens in the fragment (implicit grant) or with a one-time
-// code in the query (code grant with PKCE). Take what came, drop it from the address bar and history
-// first, check that this tab started the sign-in (state), and let the server verify the token (and
-// its nonce) — in the code flow after redeeming the code with this tab's PKCE verifier, so the tokens
-// never reach the browser — and read the parameters with the user's own credentials. The answer fills
-// the page: the seed's two lines, a role picker when the sign-in grants several roles, and a table per
-// configured path (a SecureString's value hidden until Show). Values are set as text, never as HTML.
+// Implicit flow: the hosted UI redirects here with the tokens in the fragment. Take them, drop them from
+// the address bar and history first, check that this tab started the sign-in (state), and let the server
+// verify the token (and its nonce). Code flow: the service redeemed the code and keeps the tokens in its
+// session (an HttpOnly cookie), so the page only asks /api/session with that cookie. Either way the server
+// reads the parameters with the user's own credentials, and the answer fills the page: the seed's two
+// lines, a role picker when the sign-in grants several roles, and a table per configured path (a
+// SecureString's value hidden until Show). Values are set as text, never as HTML.
 (function () {
   'use strict';
+  var codeFlow = document.currentScript.dataset.flow === 'code';
   var nameLine = document.getElementById('name');
   var parameterLine = document.getElementById('parameter');
   var detailLine = document.getElementById('detail');
   var roleForm = document.getElementById('role-form');
   var rolePicker = document.getElementById('role');
-  var roleNote = document.getElementById('role-note');
   var pathsArea = document.getElementById('paths');
   var copyStatus = document.getElementById('copy-status');
 
@@ -23,18 +23,10 @@
   }
   var expectedState = sessionStorage.getItem('portal.state');
   var nonce = sessionStorage.getItem('portal.nonce');
-  var verifier = sessionStorage.getItem('portal.verifier');
-  // A role chosen before a new sign-in (code flow: the spent code cannot be redeemed again).
-  var chosenRole = sessionStorage.getItem('portal.role');
   sessionStorage.removeItem('portal.state');
   sessionStorage.removeItem('portal.nonce');
-  sessionStorage.removeItem('portal.verifier');
-  sessionStorage.removeItem('portal.role');
 
-  // The sign-in as the redirect delivered it: a code (query) or an id token (fragment).
-  var code = query.get('code');
   var idToken = fragment.get('id_token');
-  var returned = code ? query : fragment;
 
   // Fills the page from a successful answer of /api/session.
   function show(body) {
@@ -77,7 +69,6 @@
       option.selected = arn === current;
       rolePicker.appendChild(option);
     });
-    roleNote.hidden = !code;
   }
 
   function showPaths(paths) {
@@ -185,18 +176,18 @@
     deny(null, 'The hosted UI refused the sign-in' + error + '; sign in again.');
     return;
   }
-  if (!code && !idToken) {
+  if (!codeFlow && !idToken) {
     deny(null, '');
     return;
   }
-  // A state we did not send, or a code without the verifier this page kept for it.
-  if (!expectedState || returned.get('state') !== expectedState || (code && !verifier)) {
+  // A state we did not send.
+  if (!codeFlow && (!expectedState || fragment.get('state') !== expectedState)) {
     deny(null, 'This sign-in was not started from this page; sign in again.');
     return;
   }
 
   function view(role) {
-    var request = code ? { code: code, codeVerifier: verifier, nonce: nonce } : { idToken: idToken, nonce: nonce };
+    var request = codeFlow ? {} : { idToken: idToken, nonce: nonce };
     if (role) {
       request.role = role;
     }
@@ -208,6 +199,8 @@
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (response.ok) {
           show(body);
+        } else if (body.reason === 'SESSION_ENDED') {
+          deny(null, 'Your session ended \u2014 sign in again.');
         } else {
           deny(body.name, body.detail);
         }
@@ -217,16 +210,11 @@
     });
   }
 
-  // Another role: the implicit flow's token (kept in this page only) is posted again; the code flow's
-  // code is spent, so the choice is kept for this tab and a new sign-in carries it.
+  // Another role: the same sign-in asks again (the implicit flow posts its token again, the code flow's
+  // session cookie goes along by itself).
   rolePicker.addEventListener('change', function () {
-    if (code) {
-      sessionStorage.setItem('portal.role', rolePicker.value);
-      window.location.assign('/');
-    } else {
-      view(rolePicker.value);
-    }
+    view(rolePicker.value);
   });
 
-  view(chosenRole);
+  view(null);
 }());

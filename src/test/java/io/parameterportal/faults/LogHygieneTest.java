@@ -36,7 +36,6 @@ import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.testing.ClockHighWater;
-import io.parameterportal.testing.Pkce;
 import io.parameterportal.testing.SessionRequests;
 import io.parameterportal.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -264,43 +263,12 @@ class LogHygieneTest {
         assertClean();
     }
 
-    @Test
-    @Order(5)
-    void codesVerifiersAndTheTokensTheyBuy() throws Exception {
-        for (Fault fault : List.of(Fault.error(400, "invalid_grant"), Fault.error(500, "server_error"), Fault.dropped(),
-                Fault.error(429, "slow_down"), Fault.error(400, "unauthorized_client"))) {
-            aws.fail("Token", fault);
-            assertThat(postFreshCode().status()).as("a code the token endpoint answered with %s", fault).isBetween(400, 599);
-            aws.heal();
-        }
-        int tradesBefore = aws.calls("GetCredentialsForIdentity");
-        PostedCode redeemed = postFreshCode();
-        assertThat(redeemed.status()).as("the code bought a token, judged valid").isEqualTo(200);
-        assertThat(aws.calls("GetCredentialsForIdentity") - tradesBefore).as("the bought token traded for credentials").isEqualTo(1);
-        SessionRequests.postCode(redeemed.code(), redeemed.verifier()).statusCode(401); // the replay, refused
-
-        assertClean();
-    }
-
     // ---- helpers ----------------------------------------------------------------------------
 
     /** {@code /api/parameter} or {@code /api/history} for the stand-in's parameter. */
     private static io.restassured.response.ValidatableResponse postName(String endpoint, String idToken) {
         return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + idToken + "\",\"name\":\"" + AwsStandIn.PARAMETER + "\"}")
                 .post(endpoint).then();
-    }
-
-    private record PostedCode(String code, String verifier, int status) {
-    }
-
-    /** Posts a fresh code with a fresh verifier; the code, the verifier and the id token it buys are all secrets. */
-    private PostedCode postFreshCode() throws Exception {
-        String idToken = token(aws.idToken(UUID.randomUUID().toString(), "Code Careful"));
-        String code = aws.issueCode(idToken);
-        String verifier = Pkce.fresh().verifier();
-        secrets.add(code);
-        secrets.add(verifier);
-        return new PostedCode(code, verifier, SessionRequests.postCode(code, verifier).extract().statusCode());
     }
 
     private void assertClean() {

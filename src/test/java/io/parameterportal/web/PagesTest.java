@@ -51,7 +51,7 @@ class PagesTest {
     @Test
     void signinPageLoadsItsScriptFromAFileNotInline() {
         given().when().get("/signin").then().statusCode(200)
-                .body(containsString("<script src=\"/js/signin.js\"></script>"))
+                .body(containsString("<script src=\"/js/signin.js\" data-flow=\"implicit\"></script>"))
                 .body(not(containsString("<script>")));
         given().when().get("/js/signin.js").then().statusCode(200)
                 .body(containsString("history.replaceState"))
@@ -99,9 +99,9 @@ class PagesTest {
                 .body(containsString("sessionStorage.setItem('portal.state'"))
                 .body(containsString("sessionStorage.setItem('portal.nonce'"));
         given().when().get("/js/signin.js").then().statusCode(200)
-                .body(containsString("returned.get('state') !== expectedState"))
+                .body(containsString("fragment.get('state') !== expectedState"))
                 .body(containsString("function show(body)"))
-                .body(containsString("sessionStorage.removeItem('portal.verifier')"));
+                .body(not(containsString("verifier")));
     }
 
     @Test

@@ -147,6 +147,6 @@ class SigV4AuthenticatorTest {
 
     private static PortalSettings settingsIn(String region) {
         return new PortalSettings(null, region, "us-east-1_LocalDemo", "localdemoclient", "us-east-1:pool", "p", List.of(),
-                Optional.empty(), "/local", () -> 8080);
+                Optional.empty(), "/local", () -> 8080, Optional.empty());
     }
 }
