@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The three pages of the tutorial. The sign-in result is filled in by {@code /js/signin.js}. */
+/** The three pages of the tutorial. The sign-in result is filled in by {@code /js/signin.js}; its header signs out. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
@@ -19,7 +19,7 @@ public class PageResource {
     static class Templates {
         static native TemplateInstance index(String signInUrl, String signOutUrl);
 
-        static native TemplateInstance signin();
+        static native TemplateInstance signin(String signOutUrl);
 
         static native TemplateInstance signout(String homeUrl);
     }
@@ -37,8 +37,8 @@ public class PageResource {
 
     @GET
     @Path("signin")
-    public TemplateInstance signin() {
-        return Templates.signin();
+    public TemplateInstance signin(@Context UriInfo uri) {
+        return Templates.signin(links.signOut(uri.getBaseUri()).toString());
     }
 
     @GET

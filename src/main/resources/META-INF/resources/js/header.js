@@ -1,0 +1,46 @@
+// The signed-in page's header: who is signed in, the role of the view (a picker when the sign-in
+// grants several), when the session ends (in the reader's locale) and Sign out.
+import { element, roleName, when } from './dom.js';
+
+const byId = (id) => document.getElementById(id);
+
+/** @param actions {chooseRole(arn), signOut()}: called before the Sign out link is followed */
+export function sessionHeader(actions) {
+  const bar = byId('session-bar');
+  const user = byId('user-name');
+  const roleLine = byId('role-line');
+  const roleForm = byId('role-form');
+  const picker = byId('role');
+  const sessionEnd = byId('session-end');
+
+  picker.addEventListener('change', () => actions.chooseRole(picker.value));
+  byId('sign-out').addEventListener('click', () => actions.signOut());
+
+  function showRoles(roles, current) {
+    const several = roles.length > 1;
+    roleForm.hidden = !several;
+    roleLine.hidden = several || !current;
+    roleLine.replaceChildren('Role: ', element('span', current ? roleName(current) : '', 'role-name'));
+    picker.replaceChildren(...roles.map((arn) => {
+      const option = element('option', roleName(arn));
+      option.value = arn;
+      option.selected = arn === current;
+      return option;
+    }));
+  }
+
+  return {
+    show(body) {
+      user.textContent = body.name;
+      showRoles(body.roles || [], body.role);
+      sessionEnd.hidden = !body.sessionExpiresAt;
+      if (body.sessionExpiresAt) {
+        sessionEnd.replaceChildren('Session ends ', when(body.sessionExpiresAt, { dateStyle: 'medium', timeStyle: 'short' }));
+      }
+      bar.hidden = false;
+    },
+    hide() {
+      bar.hidden = true;
+    }
+  };
+}

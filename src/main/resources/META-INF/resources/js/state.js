@@ -1,0 +1,38 @@
+// What a sign-in keeps in this tab between the index page and /signin, in sessionStorage (this tab
+// only, gone when it closes). The keys are named here and nowhere else; signin.js takes each entry
+// once and removes it.
+const KEYS = Object.freeze({
+  state: 'portal.state',
+  nonce: 'portal.nonce',
+  verifier: 'portal.verifier',
+  role: 'portal.role'
+});
+
+/** Before leaving for the hosted UI: the state and nonce sent (and, code flow, the PKCE verifier). */
+export function rememberSignIn({ state, nonce, verifier }) {
+  sessionStorage.setItem(KEYS.state, state);
+  sessionStorage.setItem(KEYS.nonce, nonce);
+  if (verifier) {
+    sessionStorage.setItem(KEYS.verifier, verifier);
+  }
+}
+
+/** A role chosen on the page, carried by the next sign-in (code flow: a spent code cannot be redeemed again). */
+export function rememberRole(role) {
+  sessionStorage.setItem(KEYS.role, role);
+}
+
+/** What the sign-in that led here left behind, removed as it is read: each value is good for one use. */
+export function takeSignIn() {
+  const taken = {};
+  for (const [field, key] of Object.entries(KEYS)) {
+    taken[field] = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+  }
+  return taken;
+}
+
+/** Sign out: nothing of a sign-in stays in this tab. */
+export function forgetSignIn() {
+  Object.values(KEYS).forEach((key) => sessionStorage.removeItem(key));
+}
