@@ -19,8 +19,9 @@ export function sessionHeader(actions) {
   function showRoles(roles, current) {
     const several = roles.length > 1;
     roleForm.hidden = !several;
-    roleLine.hidden = several || !current;
-    roleLine.replaceChildren('Role: ', element('span', current ? roleName(current) : '', 'role-name'));
+    roleLine.hidden = several;
+    // No role in the answer: the identity pool chose its authenticated role (a user in no group).
+    roleLine.textContent = 'Role: ' + (current ? roleName(current) : 'the default authenticated role');
     picker.replaceChildren(...roles.map((arn) => {
       const option = element('option', roleName(arn));
       option.value = arn;

@@ -28,9 +28,11 @@ public class BrowserSignInTest extends BrowserTest {
     @Test
     void demoUserSignsInThroughTheLocalHostedUiAndSeesTheParameter(TestInfo test) {
         assertAccessible("the index page");
+        SCREENSHOTS.save(test.getTestClass().orElseThrow(), "index");
         clickSignIn();
         assertThat(path()).isEqualTo("/local/login");
         assertAccessible("the hosted UI's sign-in form");
+        SCREENSHOTS.save(test.getTestClass().orElseThrow(), "hosted-ui");
 
         signInAs("demo", "demo");
 
@@ -138,7 +140,7 @@ public class BrowserSignInTest extends BrowserTest {
     }
 
     @Test
-    void signinPageWithAGarbageTokenGreetsAGuestAndDeniesTheParameter() {
+    void signinPageWithAGarbageTokenGreetsAGuestAndDeniesTheParameter(TestInfo test) {
         open("/signin#id_token=garbage");
 
         waitForSigninPageFilledIn();
@@ -147,6 +149,7 @@ public class BrowserSignInTest extends BrowserTest {
         assertThat(driver().getCurrentUrl()).isEqualTo(url("/signin")).doesNotContain("garbage");
         assertThat(driver().findElement(By.id("session-bar")).isDisplayed()).as("no header for a guest").isFalse();
         assertAccessible("the guest's error page");
+        SCREENSHOTS.save(test.getTestClass().orElseThrow(), "guest-denied");
     }
 
     @Test
