@@ -2,7 +2,7 @@
 
 Run by BotocoreSigV4Test. Reads one JSON object on stdin:
   {"app": "http://127.0.0.1:<port>", "idToken": "<id token of the local user pool>",
-   "identityPool": "...", "provider": "...",
+   "opsIdToken": "<id token of the ops user>", "identityPool": "...", "provider": "...",
    "expired": {"accessKeyId": ..., "secretKey": ..., "sessionToken": ...}}
 and prints one JSON line with the outcome of each call: {"<case>": {"value": ...} or {"error": "<AWS error code>"}}.
 Secrets stay out of the output. Exits 3 with {"missing": "<module>"} when boto3 is not installed.
@@ -37,18 +37,41 @@ def outcome(call):
         return {"error": error.response["Error"]["Code"]}
 
 
+def credentials(identity, given, id_token):
+    """The tutorial's browser steps, with boto3: GetId and GetCredentialsForIdentity are unsigned calls."""
+    logins = {given["provider"]: id_token}
+    identity_id = identity.get_id(IdentityPoolId=given["identityPool"], Logins=logins)["IdentityId"]
+    issued = identity.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]
+    return issued["AccessKeyId"], issued["SecretKey"], issued["SessionToken"]
+
+
+def error_of(call):
+    try:
+        call()
+        return {"error": None}
+    except ClientError as error:
+        return {"error": error.response["Error"]["Code"]}
+
+
+def history(client, name, **kwargs):
+    """Every version through botocore's own paginator, one page per PageSize: what each page held, and the versions."""
+    pages = list(client.get_paginator("get_parameter_history").paginate(Name=name, **kwargs))
+    versions = [version for page in pages for version in page["Parameters"]]
+    return {"pageSizes": [len(page["Parameters"]) for page in pages],
+            "versions": [{"version": v["Version"], "type": v["Type"], "labels": v.get("Labels", []),
+                          "lastModifiedUser": v.get("LastModifiedUser")} for v in versions],
+            "values": [v["Value"] for v in versions if v["Type"] == "String"]}
+
+
 def main():
     given = json.load(sys.stdin)
     endpoint = given["app"] + "/local"
 
-    # The tutorial's browser steps, with boto3: GetId and GetCredentialsForIdentity are unsigned calls.
     identity = boto3.client("cognito-identity", endpoint_url=endpoint, region_name=REGION,
                             config=Config(signature_version=UNSIGNED, **CONFIG))
-    logins = {given["provider"]: given["idToken"]}
-    identity_id = identity.get_id(IdentityPoolId=given["identityPool"], Logins=logins)["IdentityId"]
-    issued = identity.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]
-    key, secret, token = issued["AccessKeyId"], issued["SecretKey"], issued["SessionToken"]
+    key, secret, token = credentials(identity, given, given["idToken"])
     expired = given["expired"]
+    ops = ssm(endpoint, *credentials(identity, given, given["opsIdToken"]))
 
     outcomes = {
         "allowed": outcome(lambda: ssm(endpoint, key, secret, token).get_parameter(Name=PARAMETER)),
@@ -61,6 +84,18 @@ def main():
         # botocore keeps an endpoint's query and signs it (names sort by byte: Alpha < alpha < probe).
         "query": outcome(lambda: ssm(endpoint + "?probe=a%20b&alpha=2&Alpha=1", key, secret, token)
                          .get_parameter(Name=PARAMETER)),
+        # Versions: the paginator of GetParameterHistory, name:version and name:label selectors.
+        "history": history(ops, "/portal/ops/db-url", PaginationConfig={"PageSize": 2}),
+        "secureHistory": {"decrypted": [v["Value"] for v in ops.get_parameter_history(
+                              Name="/portal/ops/api-key", WithDecryption=True)["Parameters"]],
+                          "encryptedShown": any(v["Value"].startswith("demo-api-key") for v in ops.get_parameter_history(
+                              Name="/portal/ops/api-key")["Parameters"])},
+        "tooManyResults": error_of(lambda: ops.get_parameter_history(Name="/portal/ops/db-url", MaxResults=51)),
+        "historyDenied": error_of(lambda: ssm(endpoint, key, secret, token).get_parameter_history(Name="/portal/ops/db-url")),
+        "version1": outcome(lambda: ops.get_parameter(Name="/portal/ops/db-url:1")),
+        "labelProd": outcome(lambda: ops.get_parameter(Name="/portal/ops/db-url:prod")),
+        "secureVersion1": outcome(lambda: ops.get_parameter(Name="/portal/ops/api-key:1", WithDecryption=True)),
+        "missingVersion": outcome(lambda: ops.get_parameter(Name="/portal/ops/db-url:9")),
     }
     print(json.dumps(outcomes))
 

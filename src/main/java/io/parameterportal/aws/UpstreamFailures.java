@@ -11,9 +11,11 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 
 /**
- * Sorts what the AWS SDK threw into the answers of the contract: denied 403, missing 404,
+ * Sorts what the AWS SDK threw into the answers of the contract: denied 403 (by IAM, or by KMS for a
+ * decryption), missing 404 (a parameter or a version of it),
  * throttled 503 with {@code Retry-After}, failed 502, too slow 504. The SDK has already retried
  * what its standard retry policy retries. The hosted UI's token endpoint, which the SDK does not
  * cover, gets the same answers through the {@code tokenEndpoint…} factories.
@@ -38,9 +40,17 @@ public final class UpstreamFailures {
             return new UpstreamFailure(new UpstreamFailure.Answer(404, "Parameter not found", Optional.empty()),
                     "The parameter does not exist in Parameter Store.", false, cause);
         }
+        if (cause instanceof ParameterVersionNotFoundException) {
+            return new UpstreamFailure(new UpstreamFailure.Answer(404, "Parameter version not found", Optional.empty()),
+                    "The parameter has no such version in Parameter Store (it keeps the latest 100).", false, cause);
+        }
+        if (isAccessDenied(cause) && isKmsDenial((AwsServiceException) cause)) {
+            return new UpstreamFailure(new UpstreamFailure.Answer(403, "Decryption denied", Optional.empty()),
+                    "Your role may read this parameter but not decrypt it: AWS KMS refused kms:Decrypt on its key.", false, cause);
+        }
         if (cause instanceof NotAuthorizedException || isAccessDenied(cause)) {
             return new UpstreamFailure(new UpstreamFailure.Answer(403, "Access denied", Optional.empty()),
-                    "AWS denied your identity access to the parameter.", credentialsRejected(cause), cause);
+                    "AWS denied your identity access to the parameter: your role may not read it.", credentialsRejected(cause), cause);
         }
         if (cause instanceof AwsServiceException service && service.isThrottlingException()) {
             return new UpstreamFailure(new UpstreamFailure.Answer(503, "AWS is throttling", Optional.of(RETRY_AFTER_SECONDS)),
@@ -103,6 +113,16 @@ public final class UpstreamFailures {
     private static boolean isAccessDenied(Throwable cause) {
         return cause instanceof AwsServiceException service
                 && (service.statusCode() == 403 || "AccessDeniedException".equals(errorCode(service)));
+    }
+
+    /**
+     * SSM passes KMS's refusal on as its own AccessDeniedException; only the message tells it apart, naming
+     * {@code kms:Decrypt} or the service {@code AWSKMS} ("User: … is not authorized to perform: kms:Decrypt …
+     * (Service: AWSKMS; …)", or the older "The ciphertext refers to a customer master key … (Service: AWSKMS …)").
+     */
+    private static boolean isKmsDenial(AwsServiceException service) {
+        String message = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
+        return message != null && (message.contains("kms:Decrypt") || message.contains("AWSKMS"));
     }
 
     private static String errorCode(AwsServiceException service) {

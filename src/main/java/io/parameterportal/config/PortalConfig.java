@@ -44,7 +44,9 @@ public interface PortalConfig {
 
     /**
      * SSM paths (comma-separated, each starting with {@code /}) whose parameters are listed after sign-in:
-     * every parameter under each path that the user's role may read, recursively and decrypted. Local
+     * every parameter under each path that the user's role may read, recursively and not decrypted (a
+     * SecureString's value is read only through {@code /api/parameter}). Reveal and history take only the
+     * tutorial's parameter and names under these paths. Local
      * mode lists {@code /portal/public,/portal/ops} unless set; aws mode lists none unless set.
      */
     Optional<List<String>> parameterPaths();
@@ -146,6 +148,9 @@ public interface PortalConfig {
     }
 
     interface Local {
+        /** The writer of a local parameter version that names none. */
+        String LOCAL_ADMIN = "arn:aws:iam::000000000000:user/local-admin";
+
         /** Local mode serves a demo sign-in with known passwords: it refuses a non-loopback HTTP host unless this is true. */
         @WithDefault("false")
         boolean allowRemote();
@@ -208,12 +213,46 @@ public interface PortalConfig {
             Map<String, List<String>> allow();
         }
 
+        /**
+         * A local parameter: its current version, and its earlier ones in {@link #history()}, e.g.
+         * {@code portal.local.parameters."/portal/db".history[0].value=old} (version 1; the current value is
+         * the version after the last earlier one).
+         */
         interface Parameter {
+            /** The current version's value. */
             String value();
 
             /** {@code String}, {@code StringList} or {@code SecureString} (encrypted with the local KMS key). */
             @WithDefault("String")
             String type();
+
+            /** The labels on the current version (comma-separated), e.g. {@code prod}: GetParameter takes {@code name:label}. */
+            Optional<List<String>> labels();
+
+            /** Who wrote the current version, as SSM's {@code LastModifiedUser} names them (an IAM ARN). */
+            @WithDefault(LOCAL_ADMIN)
+            String lastModifiedUser();
+
+            /** The parameter's description, as of the current version. */
+            Optional<String> description();
+
+            /** Earlier versions, oldest first: {@code history[0]} is version 1. Each was written a day before the next. */
+            Optional<List<Earlier>> history();
+
+            /** One earlier version: its own value, type, labels, writer and description. */
+            interface Earlier {
+                String value();
+
+                @WithDefault("String")
+                String type();
+
+                Optional<List<String>> labels();
+
+                @WithDefault(LOCAL_ADMIN)
+                String lastModifiedUser();
+
+                Optional<String> description();
+            }
         }
     }
 }

@@ -3,7 +3,8 @@ package io.parameterportal.parameter;
 import java.time.Instant;
 
 /**
- * A parameter found under a path, as the user's role read it (a SecureString decrypted).
+ * A parameter as one read answered it: listed under a path, a SecureString's {@code value} is {@code null}
+ * (views decrypt nothing); revealed through {@code /api/parameter}, it is the plaintext the user asked for.
  *
  * @param type {@code String}, {@code StringList} or {@code SecureString}
  */

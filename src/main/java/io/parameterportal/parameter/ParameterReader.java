@@ -1,6 +1,11 @@
 package io.parameterportal.parameter;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,21 +15,33 @@ import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.UserCredentials;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Multi;
-import mutiny.zero.flow.adapters.AdaptersToFlow;
 import io.smallrye.mutiny.Uni;
+import mutiny.zero.flow.adapters.AdaptersToFlow;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterHistoryRequest;
+import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
+import software.amazon.awssdk.services.ssm.model.ParameterHistory;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Reads Parameter Store as the user: the process's single SSM client signs each request with the
- * user's credentials, so what comes back is exactly what the user's IAM role allows. Failures are
- * classified here, where the SDK is called.
+ * user's credentials, so what comes back is exactly what the user's IAM role allows. Views and history
+ * decrypt nothing (a SecureString's value is {@code null}); only {@link #reveal} asks for a plaintext, one
+ * parameter at a time. Failures are classified here, where the SDK is called; every SDK call goes through
+ * {@link #call} or {@link #pages}.
  */
 @ApplicationScoped
 public class ParameterReader {
+
+    /** SSM keeps at most 100 versions of a parameter; the history answers no more than that. */
+    public static final int HISTORY_MAX_VERSIONS = 100;
+    /** The largest page GetParameterHistory serves. */
+    private static final int HISTORY_PAGE_SIZE = 50;
 
     private final SsmAsyncClient ssm;
     private final PortalSettings settings;
@@ -59,45 +76,122 @@ public class ParameterReader {
         return first;
     }
 
+    /** One parameter as a view shows it: not decrypted. */
     public Uni<Parameter> read(String name, UserCredentials user) {
         GetParameterRequest request = GetParameterRequest.builder()
                 .name(name)
-                .withDecryption(true)
+                .withDecryption(false)
                 .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
                 .build();
-        return Uni.createFrom()
-                .completionStage(() -> ssm.getParameter(request))
-                .map(response -> new Parameter(response.parameter().name(), response.parameter().value()))
-                .onFailure().transform(UpstreamFailures::classify);
+        return call(() -> ssm.getParameter(request))
+                .map(response -> new Parameter(response.parameter().name(), response.parameter().typeAsString(),
+                        shown(response.parameter().type(), response.parameter().value())));
     }
 
     /**
-     * Every parameter under {@code path} (recursive, decrypted), page after page as the SDK's paginator
-     * fetches them, up to {@code portal.path-max-parameters}; denied when the role may not list the path
-     * or decrypt what is in it.
+     * One parameter decrypted, as the user asked to see it: its current version, or {@code version} (SSM's
+     * {@code name:version} selector). One GetParameter, never cached.
+     */
+    public Uni<ListedParameter> reveal(String name, Optional<Long> version, UserCredentials user) {
+        GetParameterRequest request = GetParameterRequest.builder()
+                .name(version.map(number -> name + ":" + number).orElse(name))
+                .withDecryption(true)
+                .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
+                .build();
+        return call(() -> ssm.getParameter(request))
+                .map(response -> response.parameter())
+                .map(found -> new ListedParameter(found.name(), found.typeAsString(), found.value(), versionOf(found.version()),
+                        found.lastModifiedDate()));
+    }
+
+    /**
+     * The versions of {@code name}, newest first (at most {@link #HISTORY_MAX_VERSIONS}), page after page as the
+     * SDK's paginator fetches them, not decrypted; each String version whose previous version is a String too
+     * carries the line diff from it.
+     */
+    public Uni<VersionHistory> history(String name, UserCredentials user) {
+        GetParameterHistoryRequest request = GetParameterHistoryRequest.builder()
+                .name(name)
+                .withDecryption(false)
+                .maxResults(HISTORY_PAGE_SIZE)
+                .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
+                .build();
+        return pages(ssm.getParameterHistoryPaginator(request))
+                .onItem().transformToIterable(GetParameterHistoryResponse::parameters)
+                .collect().asList()
+                .map(found -> newestFirst(name, found));
+    }
+
+    private static VersionHistory newestFirst(String name, List<ParameterHistory> found) {
+        List<ParameterHistory> newestFirst = found.stream()
+                .sorted(Comparator.comparing((ParameterHistory version) -> versionOf(version.version())).reversed())
+                .limit(HISTORY_MAX_VERSIONS)
+                .toList();
+        List<HistoryVersion> versions = new ArrayList<>(newestFirst.size());
+        for (int i = 0; i < newestFirst.size(); i++) {
+            ParameterHistory version = newestFirst.get(i);
+            ParameterHistory previous = i + 1 < newestFirst.size() ? newestFirst.get(i + 1) : null;
+            versions.add(new HistoryVersion(versionOf(version.version()), version.typeAsString(),
+                    shown(version.type(), version.value()), version.lastModifiedDate(), version.lastModifiedUser(),
+                    List.copyOf(version.labels()), version.description(), diff(previous, version)));
+        }
+        return new VersionHistory(name, versions);
+    }
+
+    /** The line diff from {@code previous} to {@code version} when both are Strings; {@code null} otherwise. */
+    private static List<DiffLine> diff(ParameterHistory previous,
+            ParameterHistory version) {
+        if (previous == null || previous.type() != ParameterType.STRING || version.type() != ParameterType.STRING) {
+            return null;
+        }
+        return DiffLine.between(previous.value(), version.value());
+    }
+
+    /**
+     * Every parameter under {@code path} (recursive, not decrypted), page after page as the SDK's paginator
+     * fetches them, up to {@code portal.path-max-parameters}; denied when the role may not list the path.
      */
     public Uni<PathListing> list(String path, UserCredentials user) {
         int max = settings.config().pathMaxParameters();
         GetParametersByPathRequest request = GetParametersByPathRequest.builder()
                 .path(path)
                 .recursive(true)
-                .withDecryption(true)
+                .withDecryption(false)
                 .overrideConfiguration(o -> o.credentialsProvider(asUser(user)))
                 .build();
         // One more than the limit tells whether the path holds more; the paginator stops asking after it.
-        // The SDK speaks Reactive Streams, Mutiny java.util.concurrent.Flow: Mutiny Zero's adapter joins them.
-        return Multi.createFrom().publisher(AdaptersToFlow.publisher(ssm.getParametersByPathPaginator(request)))
+        return pages(ssm.getParametersByPathPaginator(request))
                 .onItem().transformToIterable(GetParametersByPathResponse::parameters)
                 .select().first(max + 1L)
-                .map(found -> new ListedParameter(found.name(), found.typeAsString(), found.value(),
-                        found.version() == null ? 0 : found.version(),
-                        found.lastModifiedDate()))
+                .map(found -> new ListedParameter(found.name(), found.typeAsString(), shown(found.type(), found.value()),
+                        versionOf(found.version()), found.lastModifiedDate()))
                 .collect().asList()
                 .map(found -> found.size() > max
                         ? PathListing.listed(path, List.copyOf(found.subList(0, max)), true)
                         : PathListing.listed(path, found, false))
-                .onFailure().transform(UpstreamFailures::classify)
                 .onFailure(ParameterReader::denied).recoverWithItem(PathListing.denied(path));
+    }
+
+    /** A SecureString read without decryption carries ciphertext: never shown, not even encrypted. */
+    private static String shown(ParameterType type, String value) {
+        return type == ParameterType.SECURE_STRING ? null : value;
+    }
+
+    private static long versionOf(Long version) {
+        return version == null ? 0 : version;
+    }
+
+    /** One SDK call, its failure classified: the one place a single call's future becomes a {@code Uni}. */
+    private static <R> Uni<R> call(Supplier<CompletableFuture<R>> sdkCall) {
+        return Uni.createFrom().completionStage(sdkCall).onFailure().transform(UpstreamFailures::classify);
+    }
+
+    /**
+     * A paginator's pages, failures classified. The SDK speaks Reactive Streams, Mutiny
+     * java.util.concurrent.Flow: Mutiny Zero's adapter joins them.
+     */
+    private static <R> Multi<R> pages(SdkPublisher<R> paginator) {
+        return Multi.createFrom().publisher(AdaptersToFlow.publisher(paginator)).onFailure().transform(UpstreamFailures::classify);
     }
 
     private static boolean denied(Throwable failure) {

@@ -10,5 +10,5 @@ package io.parameterportal.web;
  * @param nonce the nonce the page sent to the hosted UI, when it sent one; the token must carry the same
  * @param role the IAM role to view as, one of the token's {@code cognito:roles}; absent lets the identity pool pick
  */
-public record SessionRequest(String idToken, String code, String codeVerifier, String nonce, String role) {
+public record SessionRequest(String idToken, String code, String codeVerifier, String nonce, String role) implements SignedRequest {
 }

@@ -1,7 +1,9 @@
 package io.parameterportal.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,26 +12,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.identity.IdentityCredentials;
-import io.parameterportal.identity.RoleChoice;
+import io.parameterportal.audit.AuditLog;
+import io.parameterportal.config.PortalSettings;
 import io.parameterportal.parameter.ParameterReader;
-import io.parameterportal.parameter.ParameterView;
 import io.parameterportal.parameter.ValueCache;
 import io.parameterportal.token.AuthorizationCodeExchange;
-import io.parameterportal.token.IdTokenVerifier;
-import io.parameterportal.token.InvalidTokenException;
-import io.parameterportal.token.TokenRejection;
-import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /api/session}: the whole service in a few steps — take the id token (as posted, or redeemed
- * for the posted authorization code), verify it, trade it for the user's credentials (in the role asked
- * for), read the parameters with them, answer.
+ * for the posted authorization code), verify it and pick the role ({@link Caller#identify}), read the
+ * parameters with the user's credentials ({@link Caller#readAs}), answer.
  */
 @Path("/api/session")
 public class SessionResource {
@@ -40,39 +34,35 @@ public class SessionResource {
 
     private final AuthorizationCodeExchange codeExchange;
     private final HostedUiLinks links;
-    private final IdTokenVerifier verifier;
-    private final IdentityCredentials identityPool;
+    private final Caller caller;
     private final ParameterReader parameters;
     private final ValueCache values;
-    private final ObjectMapper json;
+    /** What a view reads, as its audit record names it: the tutorial's parameter and the configured paths. */
+    private final List<String> viewed;
 
-    SessionResource(AuthorizationCodeExchange codeExchange, HostedUiLinks links, IdTokenVerifier verifier,
-            IdentityCredentials identityPool, ParameterReader parameters, ValueCache values, ObjectMapper json) {
+    SessionResource(AuthorizationCodeExchange codeExchange, HostedUiLinks links, Caller caller, ParameterReader parameters,
+            ValueCache values, PortalSettings settings) {
         this.codeExchange = codeExchange;
         this.links = links;
-        this.verifier = verifier;
-        this.identityPool = identityPool;
+        this.caller = caller;
         this.parameters = parameters;
         this.values = values;
-        this.json = json;
+        this.viewed = Stream.concat(Stream.of(settings.parameterName()), settings.parameterPaths().stream()).toList();
     }
 
     /** Takes any content type: a body that is not JSON deserves a 400 that says so, not a 415. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<SessionView> open(String body, @Context UriInfo uri) {
-        SessionRequest request = parse(body);
-        return idTokenOf(request, uri)
-                .flatMap(verifier::verify)
-                .invoke(user -> requireNonce(user, request.nonce()))
-                .flatMap(user -> {
-                    RoleChoice role = RoleChoice.of(user, request.role());
-                    return values.get(user, role.requested(), () -> readAsUser(user, role.requested()))
-                            .map(view -> new SessionView(user.displayName(), view.parameter(), role.shown().orElse(null),
-                                    user.roles(), view.paths()))
-                            .onFailure(UpstreamFailure.class)
-                            .transform(failure -> ((UpstreamFailure) failure).naming(user.displayName()));
-                });
+    public Uni<SessionView> open(String body, @Context UriInfo uri, RoutingContext http) {
+        SessionRequest request = caller.parse(body, SessionRequest.class, FORMS);
+        requireOneSignIn(request);
+        String requestId = RequestId.of(http);
+        return caller.identify(request, idTokenOf(request, uri))
+                .flatMap(user -> caller.audited(
+                        values.get(user.token(), user.role().requested(), () -> caller.readAs(user, parameters::readAll)),
+                        user, AuditLog.Event.VIEW, viewed, Optional.empty(), requestId)
+                        .map(view -> new SessionView(user.name(), view.parameter(), user.role().shown().orElse(null),
+                                user.token().roles(), user.token().expiresAt(), view.paths())));
     }
 
     /**
@@ -84,40 +74,6 @@ public class SessionResource {
             return Uni.createFrom().item(request.idToken());
         }
         return codeExchange.idTokenFor(request.code(), request.codeVerifier(), links.signInRedirect(uri.getBaseUri()));
-    }
-
-    /**
-     * Trades the token for the user's credentials in {@code role} (cached for its repeat views) and reads
-     * with them. Should AWS refuse cached credentials as such (revoked, expired early), they are traded
-     * again once.
-     */
-    private Uni<ParameterView> readAsUser(VerifiedIdToken user, Optional<String> role) {
-        return identityPool.forToken(user, role).flatMap(credentials -> parameters.readAll(credentials)
-                .onFailure(SessionResource::credentialsRejected).recoverWithUni(rejection -> {
-                    identityPool.forget(user, role, credentials);
-                    return identityPool.forToken(user, role).flatMap(parameters::readAll);
-                }));
-    }
-
-    private static boolean credentialsRejected(Throwable failure) {
-        return failure instanceof UpstreamFailure upstream && upstream.credentialsRejected();
-    }
-
-    private SessionRequest parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new UnreadableRequestException("The request body is empty; send " + FORMS + ".");
-        }
-        SessionRequest request;
-        try {
-            request = json.readValue(body, SessionRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableRequestException("The request body is not a JSON object of the form " + FORMS + ".");
-        }
-        if (request == null) {
-            throw new UnreadableRequestException("The request body is null; send " + FORMS + ".");
-        }
-        requireOneSignIn(request);
-        return request;
     }
 
     /** Exactly one of the two forms, and a code only with a well-formed verifier: anything else is the page's mistake. */
@@ -143,13 +99,6 @@ public class SessionResource {
         if (code && !CODE_VERIFIER.matcher(request.codeVerifier()).matches()) {
             throw new UnreadableRequestException("The codeVerifier must be 43 to 128 characters of A-Z, a-z, 0-9, "
                     + "\"-\", \".\", \"_\" and \"~\" (RFC 7636).");
-        }
-    }
-
-    private static void requireNonce(VerifiedIdToken user, String postedNonce) {
-        if (postedNonce != null && !user.nonce().map(postedNonce::equals).orElse(false)) {
-            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
-                    "The id token was not issued for this sign-in: its nonce does not match.");
         }
     }
 }

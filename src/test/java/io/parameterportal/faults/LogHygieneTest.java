@@ -242,6 +242,24 @@ class LogHygieneTest {
         aws.failOnce("GetParameter", Fault.error(400, "ExpiredTokenException"));
         postSession(viewer).statusCode(200);
 
+        // The reveal (the SecureString decrypted and sent to the user) and the history, through every fault too.
+        List<Fault> revealFaults = new ArrayList<>(faults);
+        revealFaults.add(Fault.error(400, "ParameterVersionNotFound"));
+        revealFaults.add(Fault.error(400, "AccessDeniedException", "User: x is not authorized to perform: kms:Decrypt (Service: AWSKMS)"));
+        for (String operation : List.of("GetParameter", "GetParameterHistory")) {
+            String endpoint = operation.equals("GetParameter") ? "/api/parameter" : "/api/history";
+            for (Fault fault : revealFaults) {
+                aws.fail(operation, fault);
+                int status = postName(endpoint, token(aws.idToken(UUID.randomUUID().toString(), "Revealer"))).extract().statusCode();
+                assertThat(status).as("%s answering %s", operation, fault).isBetween(400, 599);
+                aws.heal();
+            }
+        }
+        String revealer = token(aws.idToken(UUID.randomUUID().toString(), "Revealer"));
+        postName("/api/parameter", revealer).statusCode(200).body("value", org.hamcrest.Matchers.equalTo(secrets.get(0)));
+        postName("/api/history", revealer).statusCode(200);
+        postName("/api/parameter", revealer + "x").statusCode(401);
+
         assertThat(aws.issuedSecrets()).as("credentials the identity pool issued").isNotEmpty();
         assertClean();
     }
@@ -262,6 +280,12 @@ class LogHygieneTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** {@code /api/parameter} or {@code /api/history} for the stand-in's parameter. */
+    private static io.restassured.response.ValidatableResponse postName(String endpoint, String idToken) {
+        return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + idToken + "\",\"name\":\"" + AwsStandIn.PARAMETER + "\"}")
+                .post(endpoint).then();
+    }
 
     /** Posts a fresh code with a fresh verifier; the code, the verifier and the id token it buys are all secrets. */
     private List<String> postFreshCode() throws Exception {

@@ -177,6 +177,15 @@ public final class MotoFixture implements AutoCloseable {
         userPools.adminSetUserPassword(r -> r.userPoolId(poolId).username(user.email()).password(user.password()).permanent(true));
     }
 
+    /** Writes {@code value} as the next version of {@code name} (the first, if there is none): how a test gives moto a history. */
+    public long putVersion(String name, String value, ParameterType type) {
+        return ssm.putParameter(r -> r.name(name).value(value).type(type).overwrite(true)).version();
+    }
+
+    public void label(String name, long version, String label) {
+        ssm.labelParameterVersion(r -> r.name(name).parameterVersion(version).labels(label));
+    }
+
     /** A user that no test has signed in yet (so the portal has no credentials cached for them). */
     public MotoUser newUser(String name) {
         MotoUser user = new MotoUser("user" + USERS.incrementAndGet() + "-" + UUID.randomUUID() + "@example.com", PASSWORD, name);

@@ -54,13 +54,25 @@ public final class AwsStandIn {
     public static final String CLIENT = "faultclient";
     public static final String IDENTITY_POOL = REGION + ":11111111-2222-4333-8444-555555555555";
     public static final String PARAMETER = "fa-012-authenticated";
+    /** Counted beside the operations: every SSM call that asked for decryption ({@code "WithDecryption":true}). */
+    public static final String DECRYPTING_CALLS = "Decrypting";
+    private static final Pattern DECRYPTING = Pattern.compile("\"WithDecryption\"\\s*:\\s*true");
     /** A test issues a few; the benchmark, with the credential cache off, issues one pair per request. */
     private static final int MAX_REMEMBERED_SECRETS = 10_000;
 
     /** What an operation answers. {@code null} fields mean a normal answer. */
-    public record Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
+    public record Fault(int status, String awsType, long delayMillis, boolean dropConnection, String message) {
+        public Fault(int status, String awsType, long delayMillis, boolean dropConnection) {
+            this(status, awsType, delayMillis, dropConnection, null);
+        }
+
         public static Fault error(int status, String awsType) {
             return new Fault(status, awsType, 0, false);
+        }
+
+        /** An AWS error with AWS's own message, e.g. SSM passing on KMS's refusal. */
+        public static Fault error(int status, String awsType, String message) {
+            return new Fault(status, awsType, 0, false, message);
         }
 
         public static Fault slow(long delayMillis) {
@@ -177,7 +189,8 @@ public final class AwsStandIn {
     }
 
     public int totalAwsCalls() {
-        return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter") + calls("GetParametersByPath");
+        return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter") + calls("GetParametersByPath")
+                + calls("GetParameterHistory");
     }
 
     /** The secret keys and session tokens GetCredentialsForIdentity has answered with so far (each call gets new ones). */
@@ -239,6 +252,9 @@ public final class AwsStandIn {
                 return;
             }
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+            if (DECRYPTING.matcher(requestBody).find()) {
+                calls.computeIfAbsent(DECRYPTING_CALLS, o -> new AtomicInteger()).incrementAndGet();
+            }
             Fault fault = onceOnly.remove(operation) ? faults.remove(operation) : faults.get(operation);
             if (fault != null && answerWithFault(exchange, operation, fault)) {
                 return;
@@ -318,7 +334,8 @@ public final class AwsStandIn {
             return true;
         }
         exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.awsType());
-        respond(exchange, fault.status(), "{\"__type\":\"" + fault.awsType() + "\",\"message\":\"injected " + fault.awsType() + "\"}");
+        String message = fault.message() == null ? "injected " + fault.awsType() : fault.message();
+        respond(exchange, fault.status(), "{\"__type\":\"" + fault.awsType() + "\",\"message\":\"" + message + "\"}");
         return true;
     }
 
@@ -390,6 +407,20 @@ public final class AwsStandIn {
         return page.append('}').toString();
     }
 
+    /**
+     * Three versions of the parameter, oldest first, in two pages (the second after {@code NextToken} "2"), as
+     * SSM lists them: versions 1 and 2 are Strings, version 3 is whatever {@link #serveParameter} serves.
+     */
+    private String parameterHistory(String request) {
+        String version = "{\"Name\":\"" + PARAMETER + "\",\"Type\":\"%s\",\"Value\":\"%s\",\"Version\":%d,"
+                + "\"LastModifiedDate\":%d,\"LastModifiedUser\":\"arn:aws:iam::111122223333:user/writer\",\"Labels\":[]}";
+        if ("2".equals(member(request, "NextToken"))) {
+            return "{\"Parameters\":[" + String.format(version, parameterType, parameterValue, 3, 1764000300) + "]}";
+        }
+        return "{\"Parameters\":[" + String.format(version, "String", "first", 1, 1764000100) + ","
+                + String.format(version, "String", "second", 2, 1764000200) + "],\"NextToken\":\"2\"}";
+    }
+
     private static String member(String json, String name) {
         Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
         return value.find() ? value.group(1) : null;
@@ -415,6 +446,7 @@ public final class AwsStandIn {
             case "GetParameter" -> "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"" + parameterType + "\","
                     + "\"Value\":\"" + parameterValue + "\",\"Version\":1}}";
             case "GetParametersByPath" -> parametersByPath(request);
+            case "GetParameterHistory" -> parameterHistory(request);
             default -> "{}";
         };
     }

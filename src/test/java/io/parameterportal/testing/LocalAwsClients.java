@@ -56,7 +56,12 @@ public final class LocalAwsClients {
 
     /** The tutorial's browser-side steps: sign in, GetId, GetCredentialsForIdentity. */
     public static AwsSessionCredentials demoCredentials(CognitoIdentityClient identityPool) {
-        Map<String, String> logins = Map.of(PROVIDER, LocalSignIn.demoIdToken());
+        return credentialsOf(identityPool, LocalSignIn.demoIdToken());
+    }
+
+    /** GetId and GetCredentialsForIdentity for this id token: the credentials of its user's role. */
+    public static AwsSessionCredentials credentialsOf(CognitoIdentityClient identityPool, String idToken) {
+        Map<String, String> logins = Map.of(PROVIDER, idToken);
         String identityId = identityPool.getId(r -> r.identityPoolId(IDENTITY_POOL).logins(logins)).identityId();
         Credentials issued = identityPool.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)).credentials();
         return AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(), issued.sessionToken());

@@ -52,16 +52,7 @@ class BotocoreSigV4Test {
 
     @Test
     void botocoreSignaturesAreCheckedAsAwsChecksThem() throws Exception {
-        IssuedCredentials expired = store.issue("us-east-1:expired-for-botocore", AUTHENTICATED_ROLE, Instant.now().minusSeconds(60));
-        Map<String, Object> input = Map.of(
-                "app", "http://127.0.0.1:" + RestAssured.port,
-                "idToken", LocalSignIn.demoIdToken(),
-                "identityPool", IDENTITY_POOL,
-                "provider", PROVIDER,
-                "expired", Map.of("accessKeyId", expired.accessKeyId(), "secretKey", expired.secretKey(),
-                        "sessionToken", expired.sessionToken()));
-
-        JsonNode outcomes = runScript(json.writeValueAsBytes(input));
+        JsonNode outcomes = scriptOutcomes();
 
         assertThat(outcomes.at("/allowed/value").asText()).as("allowed read: %s", outcomes).isEqualTo("Authenticated");
         assertThat(outcomes.at("/otherParameter/error").asText()).as("%s", outcomes).isEqualTo("AccessDeniedException");
@@ -69,6 +60,41 @@ class BotocoreSigV4Test {
         assertThat(outcomes.at("/expired/error").asText()).as("%s", outcomes).isEqualTo("ExpiredTokenException");
         assertThat(outcomes.at("/trailingSlash/value").asText()).as("endpoint /local/: %s", outcomes).isEqualTo("Authenticated");
         assertThat(outcomes.at("/query/value").asText()).as("endpoint with a query: %s", outcomes).isEqualTo("Authenticated");
+    }
+
+    @Test
+    void botocoreReadsHistoryPageByPageAndVersionsBySelector() throws Exception {
+        JsonNode outcomes = scriptOutcomes();
+
+        assertThat(outcomes.at("/history/pageSizes").toString()).as("%s", outcomes).isEqualTo("[2,1]");
+        assertThat(outcomes.at("/history/versions").findValuesAsText("version")).containsExactly("1", "2", "3");
+        assertThat(outcomes.at("/history/versions/2/labels").toString()).isEqualTo("[\"prod\"]");
+        assertThat(outcomes.at("/history/versions/0/lastModifiedUser").asText()).isEqualTo("arn:aws:iam::000000000000:user/developer");
+        assertThat(outcomes.at("/history/values").toString()).isEqualTo("[\"postgres://localhost:5432/app\","
+                + "\"postgres://db.internal:5432/app_staging\",\"postgres://db.internal:5432/app\"]");
+        assertThat(outcomes.at("/secureHistory/decrypted").toString()).isEqualTo("[\"demo-api-key-0000\",\"demo-api-key-1234\"]");
+        assertThat(outcomes.at("/secureHistory/encryptedShown").asBoolean()).as("ciphertext, not the value, undecrypted").isFalse();
+        assertThat(outcomes.at("/tooManyResults/error").asText()).isEqualTo("ValidationException");
+        assertThat(outcomes.at("/historyDenied/error").asText()).isEqualTo("AccessDeniedException");
+        assertThat(outcomes.at("/version1/value").asText()).isEqualTo("postgres://localhost:5432/app");
+        assertThat(outcomes.at("/labelProd/value").asText()).isEqualTo("postgres://db.internal:5432/app");
+        assertThat(outcomes.at("/secureVersion1/value").asText()).isEqualTo("demo-api-key-0000");
+        assertThat(outcomes.at("/missingVersion/error").asText()).isEqualTo("ParameterVersionNotFound");
+    }
+
+    /** The script's outcomes, for the demo user (signatures) and the ops user (versions). */
+    private JsonNode scriptOutcomes() throws IOException, InterruptedException {
+        IssuedCredentials expired = store.issue("us-east-1:expired-for-botocore", AUTHENTICATED_ROLE, Instant.now().minusSeconds(60));
+        Map<String, Object> input = Map.of(
+                "app", "http://127.0.0.1:" + RestAssured.port,
+                "idToken", LocalSignIn.demoIdToken(),
+                "opsIdToken", LocalSignIn.idTokenOf("ops", "ops"),
+                "identityPool", IDENTITY_POOL,
+                "provider", PROVIDER,
+                "expired", Map.of("accessKeyId", expired.accessKeyId(), "secretKey", expired.secretKey(),
+                        "sessionToken", expired.sessionToken()));
+
+        return runScript(json.writeValueAsBytes(input));
     }
 
     /** Runs the script with {@code input} on stdin; its stdout's last line, parsed. */

@@ -222,10 +222,22 @@ class LocalLogHygieneTest {
         String viewer = token(LocalSignIn.demoIdToken());
         postSession(viewer).statusCode(200).body("parameter.value", equalTo(SECRET_VALUE));
         postSession(viewer).statusCode(200);
-        // The ops user's listing holds /portal/ops's SecureString, decrypted.
+        // The ops user reveals /portal/ops's SecureString (current and earlier version) and reads its history;
+        // the demo user is refused it by IAM, the auditor role by KMS. The values reach the user, never a log.
         secrets.add("demo-api-key-1234");
-        postSession(token(LocalSignIn.idTokenOf("ops", "ops"))).statusCode(200)
-                .body("paths[1].parameters.find { it.name == '/portal/ops/api-key' }.value", equalTo("demo-api-key-1234"));
+        secrets.add("demo-api-key-0000");
+        String ops = token(LocalSignIn.idTokenOf("ops", "ops"));
+        postSession(ops).statusCode(200);
+        postJson("/api/parameter", "{\"idToken\":\"" + ops + "\",\"name\":\"/portal/ops/api-key\"}").statusCode(200)
+                .body("value", equalTo("demo-api-key-1234"));
+        postJson("/api/parameter", "{\"idToken\":\"" + ops + "\",\"name\":\"/portal/ops/api-key\",\"version\":1}").statusCode(200)
+                .body("value", equalTo("demo-api-key-0000"));
+        postJson("/api/history", "{\"idToken\":\"" + ops + "\",\"name\":\"/portal/ops/api-key\"}").statusCode(200);
+        postJson("/api/history", "{\"idToken\":\"" + ops + "\",\"name\":\"/portal/ops/db-url\"}").statusCode(200);
+        postJson("/api/parameter", "{\"idToken\":\"" + viewer + "\",\"name\":\"/portal/ops/api-key\"}").statusCode(403);
+        postJson("/api/parameter", "{\"idToken\":\"" + token(LocalSignIn.idTokenOf("dual", "dual"))
+                + "\",\"role\":\"arn:aws:iam::000000000000:role/PortalAuditorRole\",\"name\":\"/portal/ops/api-key\"}").statusCode(403);
+        postJson("/api/parameter", "{\"idToken\":\"" + viewer + "x\",\"name\":\"/portal/ops/api-key\"}").statusCode(401);
         given().contentType(ContentType.JSON).body("{\"idToken\":\"" + viewer + "\",\"nonce\":\"another\"}")
                 .post("/api/session").then().statusCode(401);
 
@@ -233,6 +245,10 @@ class LocalLogHygieneTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    private static io.restassured.response.ValidatableResponse postJson(String endpoint, String body) {
+        return given().contentType(ContentType.JSON).body(body).post(endpoint).then();
+    }
 
     private void assertClean() {
         logs.assertNoneHolds(tokens, secrets);
