@@ -9,16 +9,19 @@ const MARKS = {
   equal: { tag: 'span', sign: ' ', words: '' }
 };
 
-/** @returns the diff's figure, or null when the version carries none (a SecureString, the oldest version) */
-export function lineDiff(version) {
-  const diff = version.diff;
-  if (!diff || !Array.isArray(diff.lines)) {
+/**
+ * @param version a version of /api/history, whose diff (docs/api.md) runs from the previous version's value
+ * @param previous the version listed after it (one older)
+ * @returns the diff's figure, or null when the version carries none (a SecureString, the oldest version)
+ */
+export function lineDiff(version, previous) {
+  if (!Array.isArray(version.diff) || !previous) {
     return null;
   }
   const figure = element('figure', null, 'diff');
-  figure.appendChild(element('figcaption', 'Changes from version ' + diff.against));
+  figure.appendChild(element('figcaption', 'Changes from version ' + previous.version));
   const lines = element('pre');
-  diff.lines.forEach((line) => {
+  version.diff.forEach((line) => {
     const mark = MARKS[line.op] || MARKS.equal;
     const shown = element(mark.tag, null, 'line ' + (line.op || 'equal'));
     const sign = element('span', mark.sign, 'sign');

@@ -7,7 +7,7 @@ import { element, when } from './dom.js';
 import { secretValue } from './secret.js';
 import { lineDiff } from './diff.js';
 
-function describe(version, name, actions) {
+function describe(version, previous, name, actions) {
   const item = element('li', null, 'version');
   const heading = element('h3', 'Version ' + version.version);
   (version.labels || []).forEach((label) => heading.append(' ', element('span', label, 'label')));
@@ -31,7 +31,7 @@ function describe(version, name, actions) {
     : element('span', version.value, 'value'));
   item.appendChild(facts);
 
-  const diff = lineDiff(version);
+  const diff = lineDiff(version, previous);
   if (diff) {
     item.appendChild(diff);
   }
@@ -79,6 +79,6 @@ export function historyDialog(dialog, actions) {
     }
     const list = answer.body.versions || [];
     status.textContent = list.length + (list.length === 1 ? ' version' : ' versions') + ', newest first.';
-    versions.replaceChildren(...list.map((version) => describe(version, name, actions)));
+    versions.replaceChildren(...list.map((version, i) => describe(version, list[i + 1], name, actions)));
   };
 }

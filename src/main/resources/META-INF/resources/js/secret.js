@@ -66,12 +66,13 @@ export function secretValue(what, fetchValue, say) {
     }
   }
 
+  // The refusal stands where the value would have; as an alert, a screen reader says it at once.
   function fail(answer) {
-    const sentence = sentenceFor(answer);
-    problem.textContent = sentence;
+    problem.textContent = sentenceFor(answer);
     problem.hidden = false;
-    say(sentence);
   }
+
+  const busy = (control) => control.getAttribute('aria-busy') === 'true';
 
   async function fetched(control, verb) {
     problem.hidden = true;
@@ -82,8 +83,6 @@ export function secretValue(what, fetchValue, say) {
     }
     return answer.body;
   }
-
-  const busy = (control) => control.getAttribute('aria-busy') === 'true';
 
   toggle.addEventListener('click', async () => {
     if (busy(toggle)) {
@@ -111,12 +110,19 @@ export function secretValue(what, fetchValue, say) {
     }
     try {
       await navigator.clipboard.writeText(parameter.value);
+      labelled(copy, 'Copied', what);
       say('Copied the value of ' + what + '.');
     } catch (refused) {
       say('This browser did not allow copying; use Show and copy by hand.');
     }
   });
 
+  copy.addEventListener('blur', () => {
+    if (!busy(copy)) {
+      labelled(copy, 'Copy', what);
+    }
+  });
+  problem.setAttribute('role', 'alert');
   problem.hidden = true;
   masked();
   box.append(shown, toggle, copy, problem);

@@ -74,8 +74,16 @@ public class BrowserOpsViewTest extends BrowserTest {
         waitFor().until(d -> !d.getPageSource().contains(API_KEY_VALUE));
         assertThat(show.getText()).isEqualTo("Show");
 
-        show.click();
-        waitFor().until(d -> rowOf(API_KEY).getText().contains(API_KEY_VALUE));
+        slowNetwork(true);
+        try {
+            show.click();
+            assertThat(show.getAttribute("aria-busy")).as("busy while the request runs").isEqualTo("true");
+            assertThat(show.getText()).isEqualTo("Loading…");
+            waitFor().until(d -> rowOf(API_KEY).getText().contains(API_KEY_VALUE));
+        } finally {
+            slowNetwork(false);
+        }
+        assertThat(show.getAttribute("aria-busy")).isNull();
         assertThat(calls("/api/parameter")).as("each Show asks again").isEqualTo(2);
     }
 
@@ -101,6 +109,7 @@ public class BrowserOpsViewTest extends BrowserTest {
         button(rowOf(API_KEY), "Copy").click();
 
         waitFor().until(d -> text("status").equals("Copied the value of " + API_KEY + "."));
+        assertThat(button(rowOf(API_KEY), "Copied").getAttribute("aria-label")).isEqualTo("Copied the value of " + API_KEY);
         assertThat(calls("/api/parameter")).isEqualTo(1);
         assertThat(driver().getPageSource()).doesNotContain(API_KEY_VALUE);
         assertThat(((JavascriptExecutor) driver()).executeAsyncScript(
@@ -125,7 +134,7 @@ public class BrowserOpsViewTest extends BrowserTest {
         List<WebElement> versions = dialog.findElements(By.cssSelector(".version"));
         assertThat(versions).hasSize(3);
         assertThat(versions).extracting(v -> v.findElement(By.tagName("h3")).getText())
-                .as("newest first, the current one labelled prod").containsExactly("Version 3 prod", "Version 2", "Version 1");
+                .as("newest first, with their labels").containsExactly("Version 3 prod", "Version 2 staging", "Version 1");
         assertThat(versions.get(0).findElement(By.cssSelector(".label")).getText()).isEqualTo("prod");
         assertThat(versions.get(0).getText()).contains("Changed by").contains("postgres://");
         assertThat(versions.get(0).findElement(By.tagName("time")).getAttribute("datetime")).isNotBlank();
@@ -154,6 +163,8 @@ public class BrowserOpsViewTest extends BrowserTest {
         button(oldest, "Show").click();
 
         waitFor().until(d -> !oldest.findElement(By.cssSelector(".secret .value")).getText().contains("••"));
+        assertThat(oldest.findElement(By.cssSelector(".secret .value")).getText()).as("version 1's own value")
+                .isEqualTo("demo-api-key-0000");
         assertThat(calls("/api/parameter")).as("one reveal of version 1").isEqualTo(1);
         driver().manage().window().setSize(new Dimension(360, 800));
         try {
@@ -186,6 +197,14 @@ public class BrowserOpsViewTest extends BrowserTest {
     static long calls(String path) {
         return (Long) script("return performance.getEntriesByType('resource')"
                 + ".filter(e => new URL(e.name).pathname === '" + path + "').length;");
+    }
+
+    /** Every request of the page takes 400 ms longer (Chromium's network emulation), or no longer. */
+    private static void slowNetwork(boolean slow) {
+        HasCdp cdp = (HasCdp) driver();
+        cdp.executeCdpCommand("Network.enable", Map.of());
+        cdp.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                "offline", false, "latency", slow ? 400 : 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     private void grantClipboard() {

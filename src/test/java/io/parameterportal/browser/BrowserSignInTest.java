@@ -111,7 +111,7 @@ public class BrowserSignInTest extends BrowserTest {
     }
 
     @Test
-    void aUserWithTwoRolesPicksTheOtherAndSeesItsView() {
+    void aUserWithTwoRolesPicksTheOtherAndItsRefusalsAreSentencesInPlace(TestInfo test) {
         clickSignIn();
         signInAs("dual", "dual");
         waitForSigninPageFilledIn();
@@ -121,13 +121,31 @@ public class BrowserSignInTest extends BrowserTest {
         Select roles = new Select(picker);
         assertThat(roles.getOptions()).extracting(WebElement::getText).containsExactly("PortalOpsRole", "PortalAuditorRole");
         assertThat(roles.getFirstSelectedOption().getText()).isEqualTo("PortalOpsRole");
+        WebElement opsView = rowOf("/portal/ops/api-key");
         roles.selectByVisibleText("PortalAuditorRole");
-
-        WebElement denied = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#paths .denied")));
-        assertThat(denied.getText()).contains("/portal/ops");
+        waitFor().until(ExpectedConditions.stalenessOf(opsView));
+        waitFor().until(d -> d.findElements(By.cssSelector("#paths table")).size() == 2);
         assertThat(new Select(driver().findElement(By.id("role"))).getFirstSelectedOption().getText()).isEqualTo("PortalAuditorRole");
         assertThat(driver().findElement(By.id("role-line")).isDisplayed()).as("the picker says the role").isFalse();
-        assertAccessible("the view with a role picker");
+
+        // The auditor may list /portal/ops but not decrypt its SecureString: Show asks as the auditor and says so.
+        WebElement apiKeyRow = rowOf("/portal/ops/api-key");
+        apiKeyRow.findElement(By.xpath(".//button[text()='Show']")).click();
+        WebElement refusal = waitFor().until(d -> apiKeyRow.findElements(By.cssSelector(".secret .error")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(refusal.getText()).isEqualTo("Your role may read this parameter but not decrypt it: AWS KMS refused kms:Decrypt on its key.");
+        assertThat(driver().getPageSource()).doesNotContain("demo-api-key-1234");
+        assertAccessible("a refused reveal");
+        SCREENSHOTS.save(test.getTestClass().orElseThrow(), "reveal-refused");
+
+        // Nor read its history: the dialog says so instead of listing versions.
+        apiKeyRow.findElement(By.xpath(".//button[text()='History']")).click();
+        WebElement dialog = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
+        waitFor().until(d -> dialog.findElement(By.id("history-status")).getAttribute("class").contains("error"));
+        assertThat(text("history-status")).isNotBlank().doesNotContain("Loading");
+        assertThat(dialog.findElements(By.cssSelector(".version"))).isEmpty();
+        assertAccessible("a refused history");
+        SCREENSHOTS.save(test.getTestClass().orElseThrow(), "history-refused");
     }
 
     @Test
