@@ -22,10 +22,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * Calls the Cognito endpoints the AWS SDK does not cover (the user pool's JWKS, the hosted UI's
- * token endpoint) over Vert.x's non-blocking HTTP client: no thread waits, every call ends within
- * {@code portal.upstream-timeout}, and an answer larger than the caller allows is cut off. Nothing
- * here logs; what goes over the wire (codes, verifiers, tokens) stays there.
+ * Fetches the user pool's JWKS, which the AWS SDK does not cover, over Vert.x's non-blocking HTTP client: no thread
+ * waits, every call ends within {@code portal.upstream-timeout}, and an answer larger than the caller allows is cut
+ * off. Nothing here logs. (The code flow's token endpoint is quarkus-oidc's business.)
  */
 @ApplicationScoped
 public class CognitoHttp {
@@ -51,14 +50,7 @@ public class CognitoHttp {
     }
 
     public Uni<Answer> get(URI uri, int maxBytes) {
-        return send(options(HttpMethod.GET, uri), null, maxBytes);
-    }
-
-    /** POSTs an {@code application/x-www-form-urlencoded} body, as OAuth token endpoints take it. */
-    public Uni<Answer> postForm(URI uri, String formBody, int maxBytes) {
-        RequestOptions options = options(HttpMethod.POST, uri)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded");
-        return send(options, Buffer.buffer(formBody), maxBytes);
+        return send(options(HttpMethod.GET, uri), maxBytes);
     }
 
     private RequestOptions options(HttpMethod method, URI uri) {
@@ -68,9 +60,9 @@ public class CognitoHttp {
                 .setIdleTimeout(timeout.toMillis());
     }
 
-    private Uni<Answer> send(RequestOptions options, Buffer body, int maxBytes) {
+    private Uni<Answer> send(RequestOptions options, int maxBytes) {
         return Uni.createFrom().<Answer>completionStage(() -> client.request(options)
-                        .compose(request -> body == null ? request.send() : request.send(body))
+                        .compose(request -> request.send())
                         .compose(response -> collect(response, maxBytes))
                         .toCompletionStage())
                 .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout));

@@ -17,12 +17,11 @@ import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundExcepti
  * Sorts what the AWS SDK threw into the answers of the contract: denied 403 (by IAM, or by KMS for a
  * decryption), missing 404 (a parameter or a version of it),
  * throttled 503 with {@code Retry-After}, failed 502, too slow 504. The SDK has already retried
- * what its standard retry policy retries. The hosted UI's token endpoint, which the SDK does not
- * cover, gets the same answers through the {@code tokenEndpoint…} factories.
+ * what its standard retry policy retries.
  */
 public final class UpstreamFailures {
 
-    /** Also what a throttled token endpoint's answer means when it names no {@code Retry-After} of its own. */
+    /** The pause a throttled caller is asked for. */
     public static final int RETRY_AFTER_SECONDS = 1;
     private static final Set<String> REJECTED_CREDENTIALS = Set.of(
             "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken");
@@ -66,43 +65,6 @@ public final class UpstreamFailures {
                     "The call to AWS failed; try again later.", credentialsRejected(cause), cause);
         }
         return error;
-    }
-
-    /**
-     * The hosted UI's token endpoint failed to redeem a code (answered 5xx or something that is not a token
-     * answer, or could not be reached): 502. {@code what} says what happened in the service's own words — never
-     * a library's message, which could quote the code.
-     */
-    public static UpstreamFailure tokenEndpointFailed(String what) {
-        return new UpstreamFailure(new UpstreamFailure.Answer(502, "Sign-in could not be completed", Optional.empty()),
-                "The user pool's token endpoint could not redeem the sign-in; sign in again later.", false,
-                new TokenEndpointOutcome(what));
-    }
-
-    /** The token endpoint did not answer within {@code portal.upstream-timeout}: 504. */
-    public static UpstreamFailure tokenEndpointTimedOut() {
-        return new UpstreamFailure(new UpstreamFailure.Answer(504, "Sign-in did not complete in time", Optional.empty()),
-                "The user pool's token endpoint did not answer in time; sign in again.", false,
-                new TokenEndpointOutcome("no answer in time"));
-    }
-
-    /** The token endpoint answered 429: 503 with {@code Retry-After}. */
-    public static UpstreamFailure tokenEndpointThrottled(int retryAfterSeconds) {
-        return new UpstreamFailure(new UpstreamFailure.Answer(503, "Sign-in is throttled", Optional.of(Math.max(1, retryAfterSeconds))),
-                "The user pool is throttling sign-ins right now; sign in again in a moment.", false,
-                new TokenEndpointOutcome("answered 429"));
-    }
-
-    /** What the token endpoint did, for the one-line log of {@code ProblemMapper}: our words only. */
-    private static final class TokenEndpointOutcome extends RuntimeException {
-        TokenEndpointOutcome(String what) {
-            super(what, null, false, false);
-        }
-
-        @Override
-        public String toString() {
-            return "token endpoint: " + getMessage();
-        }
     }
 
     /** Whether AWS refused the credentials themselves (revoked or expired), which fresh ones would cure. */

@@ -66,12 +66,21 @@ public interface PortalConfig {
 
     /**
      * How the hosted UI hands the sign-in over: {@code implicit} (the seed's flow, id token in the URL fragment) or
-     * {@code code} (authorization code + PKCE S256, redeemed by the service; recommended by RFC 9700).
+     * {@code code} (authorization code + PKCE S256, redeemed by the service's OAuth client, quarkus-oidc, which keeps
+     * the tokens in an encrypted session cookie; recommended by RFC 9700 and the browser-based-apps BCP).
      */
     @WithDefault("implicit")
     OAuthFlow oauthFlow();
 
-    /** Upper bound of every AWS call (including the SDK's retries), of a JWKS fetch and of a code exchange. */
+    /**
+     * Code flow: the key that encrypts the session cookie (id and refresh token) and the sign-in's state cookie
+     * (state, nonce, PKCE verifier), at least 32 characters. Every instance behind the load balancer needs the same
+     * one, so that any of them reads the others' cookies: take it from a secret store. Required in aws mode with
+     * {@code oauth-flow=code}; local mode makes a random one per start (sessions end with the process).
+     */
+    Optional<String> sessionSecret();
+
+    /** Upper bound of every AWS call (including the SDK's retries), of a JWKS fetch and of a token-endpoint call. */
     @WithDefault("3s")
     Duration upstreamTimeout();
 
@@ -103,7 +112,7 @@ public interface PortalConfig {
     enum OAuthFlow {
         /** {@code response_type=token}: the tokens come back in the URL fragment of {@code /signin}. */
         IMPLICIT,
-        /** {@code response_type=code} with PKCE S256: a one-time code in the query, redeemed by the service. */
+        /** {@code response_type=code} with PKCE S256: a one-time code in the query, redeemed by the service, which keeps a session. */
         CODE
     }
 

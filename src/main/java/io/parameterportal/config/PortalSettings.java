@@ -19,6 +19,8 @@ import java.util.function.IntSupplier;
  * @param hostedUiBase where {@code /login} and {@code /logout} live; relative ({@code /local}) in local mode,
  *        on the app's own origin
  * @param ownPort the port this process listens on, known for sure only once it listens (tests bind a random one)
+ * @param sessionSecret the code flow's cookie key: {@code PORTAL_SESSION_SECRET}, or local mode's per-start one;
+ *        empty in the implicit flow when none is set
  */
 public record PortalSettings(
         PortalConfig config,
@@ -30,7 +32,8 @@ public record PortalSettings(
         List<String> parameterPaths,
         Optional<URI> configuredEndpoint,
         String hostedUiBase,
-        IntSupplier ownPort) {
+        IntSupplier ownPort,
+        Optional<SessionSecret> sessionSecret) {
 
     public static final String LOCAL_PREFIX = "/local";
     static final String LOCAL_REGION = "us-east-1";
@@ -60,13 +63,19 @@ public record PortalSettings(
             // redirect_uri and logout_uri come from this setting only, never from a client's Host or X-Forwarded-*.
             missing.add("PORTAL_PUBLIC_URL");
         }
+        Optional<SessionSecret> sessionSecret = config.sessionSecret().filter(secret -> !secret.isBlank()).map(SessionSecret::of);
+        if (sessionSecret.isEmpty() && config.oauthFlow() == PortalConfig.OAuthFlow.CODE) {
+            // Every task must read the others' session cookies: a secret made per process would sign users out at random.
+            missing.add("PORTAL_SESSION_SECRET (PORTAL_OAUTH_FLOW=code keeps sessions in cookies encrypted with it)");
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("PORTAL_MODE=aws needs these settings, which are missing: "
                     + String.join(", ", missing)
                     + ". Set them, or run with PORTAL_MODE=local to try the service without an AWS account.");
         }
         return new PortalSettings(config, region, userPoolId, clientId, identityPoolId, parameterName,
-                paths(config.parameterPaths().orElse(List.of())), config.awsEndpoint(), hostedUiOrigin(domain), ownPort);
+                paths(config.parameterPaths().orElse(List.of())), config.awsEndpoint(), hostedUiOrigin(domain), ownPort,
+                sessionSecret);
     }
 
     private static PortalSettings forLocal(PortalConfig config, IntSupplier ownPort) {
@@ -77,7 +86,9 @@ public record PortalSettings(
                 config.identityPoolId().orElse(LOCAL_IDENTITY_POOL_ID),
                 config.parameterName().orElse(DEFAULT_PARAMETER_NAME),
                 paths(config.parameterPaths().orElse(LOCAL_PARAMETER_PATHS)),
-                Optional.empty(), LOCAL_PREFIX, ownPort);
+                Optional.empty(), LOCAL_PREFIX, ownPort,
+                Optional.of(config.sessionSecret().filter(secret -> !secret.isBlank()).map(SessionSecret::of)
+                        .orElseGet(SessionSecret::random)));
     }
 
     public boolean localMode() {
@@ -95,13 +106,18 @@ public record PortalSettings(
         return configuredEndpoint;
     }
 
+    /** The code flow: the service is the OAuth client and keeps a session. */
+    public boolean codeFlow() {
+        return config.oauthFlow() == PortalConfig.OAuthFlow.CODE;
+    }
+
     /**
-     * The hosted UI's token endpoint, where the service redeems an authorization code: {@code <hosted UI>/oauth2/token},
+     * An endpoint of the hosted UI as the service itself calls it, e.g. {@code oauth2/token}: {@code <hosted UI>/<path>},
      * in local mode this process's own stand-in (so read it only once the server listens).
      */
-    public URI tokenEndpoint() {
+    public URI hostedUiEndpoint(String path) {
         String base = localMode() ? awsEndpoint().orElseThrow().toString() : hostedUiBase;
-        return URI.create(stripTrailingSlash(base) + "/oauth2/token");
+        return URI.create(stripTrailingSlash(base) + "/" + path);
     }
 
     /** The issuer Cognito writes into its tokens, always the real AWS form, also behind an emulator. */

@@ -83,6 +83,14 @@ public class IdentityCredentials {
         cache.synchronous().asMap().remove(new Binding(token.digest(), role), rejected);
     }
 
+    /**
+     * Drops every credential traded for the token with this digest, in any role: its user signed out, so the next
+     * request with the same token (a replayed cookie) must go to the identity pool again.
+     */
+    public void forgetToken(String tokenDigest) {
+        cache.synchronous().asMap().keySet().removeIf(binding -> binding.tokenDigest().equals(tokenDigest));
+    }
+
     private CompletableFuture<UserCredentials> trade(VerifiedIdToken token, Optional<String> role) {
         Map<String, String> logins = Map.of(settings.providerName(), token.compact());
         return identityPool.getId(request -> request.identityPoolId(settings.identityPoolId()).logins(logins))

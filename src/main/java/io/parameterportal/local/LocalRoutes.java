@@ -51,12 +51,20 @@ class LocalRoutes {
         router.get(PREFIX + "/oauth2/authorize").handler(ui::authorize);
         router.post(HostedUi.SIGN_IN_PATH).handler(bodyHandler()).blockingHandler(ui::signIn, false);
         router.get(PREFIX + "/logout").blockingHandler(ui::signOut, false);
-        router.post(PREFIX + "/oauth2/token").handler(bodyHandler()).blockingHandler(tokenEndpoint.get()::exchange, false);
+        LocalTokenEndpoint tokens = tokenEndpoint.get();
+        router.post(PREFIX + "/oauth2/token").handler(bodyHandler()).blockingHandler(tokens::exchange, false);
+        router.post(PREFIX + "/oauth2/revoke").handler(bodyHandler()).handler(tokens::revoke);
 
+        // The pool's documents where Cognito serves them, under the pool id (PORTAL_AWS_ENDPOINT's layout).
+        String pool = PREFIX + "/" + settings.userPoolId() + "/.well-known/";
         String jwks = userPool.get().jwks();
-        router.get(PREFIX + "/" + settings.userPoolId() + "/.well-known/jwks.json").handler(context -> context.response()
+        router.get(pool + "jwks.json").handler(context -> context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(jwks));
+        // Endpoints name this process's port, known for sure only once it listens: built per request (rarely asked).
+        router.get(pool + "openid-configuration").handler(context -> context.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(userPool.get().openIdConfiguration(settings.awsEndpoint().orElseThrow())));
 
         AwsJsonEndpoint endpoint = aws.get();
         router.postWithRegex(PREFIX + "/?").handler(bodyHandler()).handler(endpoint::handle);

@@ -2,8 +2,7 @@ package io.parameterportal.token;
 
 /**
  * Why a sign-in was refused, one value per rule, in the layers of aws-jwt-verify: the JWT's form
- * and signature, the generic claims, then Cognito's own; and, in the code flow, the authorization
- * code the token endpoint would not redeem. Callers and tests match on these; the sentence beside
+ * and signature, the generic claims, then Cognito's own. Callers and tests match on these; the sentence beside
  * each rejection is for people.
  */
 public enum TokenRejection {
@@ -25,6 +24,4 @@ public enum TokenRejection {
     ISSUED_TOO_LONG_AGO,
     WRONG_CLAIM_TYPE,
     NONCE_MISMATCH,
-    /** The token endpoint refused the authorization code: used, expired, unknown, or the verifier, client or redirect URI differ. */
-    CODE_REJECTED,
 }

@@ -27,7 +27,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * A verdict names the key set that earned it and counts only while that key set is the one held: a
  * verdict can never outlive its key, even one written while the keys were being replaced.
  */
-final class VerifiedTokens {
+public final class VerifiedTokens {
 
     private final Cache<String, Verdict> cache;
 
@@ -66,7 +66,7 @@ final class VerifiedTokens {
     }
 
     /** SHA-256 of the token's UTF-8 bytes, base64 (the verifier lets only ASCII tokens this far). */
-    static String digestOf(String compact) {
+    public static String digestOf(String compact) {
         return Base64.getEncoder().encodeToString(
                 HashUtil.getMessageDigest(HashUtil.SHA_256).digest(compact.getBytes(StandardCharsets.UTF_8)));
     }

@@ -7,13 +7,17 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.parameterportal.audit.AuditLog;
 import io.parameterportal.aws.UpstreamFailure;
+import io.parameterportal.config.PortalSettings;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.identity.RoleChoice;
 import io.parameterportal.identity.UserCredentials;
+import io.parameterportal.session.CodeFlowSession;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.TokenRejection;
@@ -28,20 +32,28 @@ import io.smallrye.mutiny.Uni;
  * <li>{@link #readAs}: that user's identity-pool credentials in that role, handed to a read.</li>
  * </ol>
  * {@link #audited} writes the audit record of how the read ended.
- * The id token's source is {@link #idTokenOf}: the body today; a session is another source of the same.
+ * The id token's source is {@link #idTokenOf}: the body in the implicit flow, the session (the cookie quarkus-oidc
+ * reads and refreshes) in the code flow; everything after it is the same, so a refreshed token is traded again.
  */
 @ApplicationScoped
 class Caller {
 
+    private final PortalSettings settings;
+    private final CodeFlowSession session;
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
-    private final ObjectMapper json;
+    private final ObjectReader json;
     private final AuditLog audit;
 
-    Caller(IdTokenVerifier verifier, IdentityCredentials identityPool, ObjectMapper json, AuditLog audit) {
+    Caller(PortalSettings settings, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
+            ObjectMapper json, AuditLog audit) {
+        this.settings = settings;
+        this.session = session;
         this.verifier = verifier;
         this.identityPool = identityPool;
-        this.json = json;
+        // Members a body's type does not name are refused, not skipped: a removed form (the browser-side code
+        // exchange's {"code", "codeVerifier"}) gets a 400 rather than being read as something else.
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.audit = audit;
     }
 
@@ -55,7 +67,7 @@ class Caller {
         }
         R request;
         try {
-            request = json.readValue(body, type);
+            request = json.forType(type).readValue(body);
         } catch (JsonProcessingException e) {
             throw new UnreadableRequestException("The request body is not a JSON object of the form " + form + ".");
         }
@@ -65,19 +77,15 @@ class Caller {
         return request;
     }
 
-    /** Who asks, by the id token the request carries: see {@link #identify(SignedRequest, Uni)}. */
-    Uni<SignedInUser> identify(SignedRequest request) {
-        return identify(request, idTokenOf(request));
-    }
-
     /**
-     * Verifies {@code idToken}, checks that it was issued for the sign-in of the posted nonce (when one is
-     * posted) and picks the role: fails with {@link InvalidTokenException} (401) or
+     * Who asks: the request's id token ({@link #idTokenOf}) verified, checked against the sign-in's nonce (implicit
+     * flow) and the role picked. Fails with {@link UnreadableRequestException} (400),
+     * {@link io.parameterportal.session.SessionEndedException} or {@link InvalidTokenException} (401), or
      * {@link io.parameterportal.identity.RoleNotAllowedException} (403), no AWS call made.
      */
-    Uni<SignedInUser> identify(SignedRequest request, Uni<String> idToken) {
-        return idToken.flatMap(verifier::verify)
-                .invoke(user -> requireNonce(user, request.nonce()))
+    Uni<SignedInUser> identify(SignedRequest request) {
+        return idTokenOf(request).flatMap(verifier::verify)
+                .invoke(user -> requireNonce(user, request))
                 .map(user -> new SignedInUser(user, RoleChoice.of(user, request.role())));
     }
 
@@ -125,8 +133,18 @@ class Caller {
         return AuditLog.Outcome.FAILED;
     }
 
-    /** The id token as the body carries it (implicit flow); the request must carry one. */
-    private static Uni<String> idTokenOf(SignedRequest request) {
+    /**
+     * The id token as the body carries it (implicit flow), or the session's (code flow: quarkus-oidc read the cookie
+     * and refreshed the token near its expiry; no usable session is a 401, never a redirect).
+     */
+    private Uni<String> idTokenOf(SignedRequest request) {
+        if (settings.codeFlow()) {
+            if (request.idToken() != null || request.nonce() != null) {
+                return Uni.createFrom().failure(new UnreadableRequestException("This portal signs in with the code flow: "
+                        + "the session cookie carries the sign-in, so send no \"idToken\" or \"nonce\"."));
+            }
+            return session.idToken();
+        }
         if (request.idToken() == null) {
             return Uni.createFrom().failure(new UnreadableRequestException(
                     "The request carries no id token; send \"idToken\" with the token of your sign-in."));
@@ -138,8 +156,23 @@ class Caller {
         return failure instanceof UpstreamFailure upstream && upstream.credentialsRejected();
     }
 
-    private static void requireNonce(VerifiedIdToken user, String postedNonce) {
-        if (postedNonce != null && !user.nonce().map(postedNonce::equals).orElse(false)) {
+    /**
+     * Implicit flow: a token issued for a sign-in with a nonce (every hosted-UI sign-in) is accepted only with that
+     * nonce, so a replayed or injected token cannot skip the check; a token without the claim (an API-flow token) is
+     * judged without it. The code flow's nonce was checked by quarkus-oidc when it redeemed the code.
+     */
+    private void requireNonce(VerifiedIdToken user, SignedRequest request) {
+        if (settings.codeFlow()) {
+            return;
+        }
+        if (request.nonce() == null) {
+            if (user.nonce().isPresent()) {
+                throw new UnreadableRequestException("This id token was issued for a sign-in with a nonce: send the "
+                        + "nonce the sign-in started with beside it, as \"nonce\".");
+            }
+            return;
+        }
+        if (!user.nonce().map(request.nonce()::equals).orElse(false)) {
             throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
                     "The id token was not issued for this sign-in: its nonce does not match.");
         }

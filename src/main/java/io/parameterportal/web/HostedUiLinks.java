@@ -5,18 +5,19 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 
-import io.parameterportal.config.PortalConfig;
 import io.parameterportal.config.PortalSettings;
 
 /**
- * The hosted UI's sign-in ({@code /oauth2/authorize} with {@code response_type=token} or {@code code}, as
- * {@code portal.oauth-flow} says; the page's script adds state, nonce and the PKCE challenge) and sign-out
- * addresses, sending the browser back to this app's {@code /signin} and {@code /signout}. The
+ * The Sign In and Sign Out addresses. Implicit flow: the hosted UI's {@code /oauth2/authorize} with
+ * {@code response_type=token} (the page's script adds state and nonce) and its {@code /logout}. Code flow: this
+ * service's {@code /login} and {@code /logout} (quarkus-oidc makes the authorize request with PKCE, state and nonce;
+ * {@code /logout} ends the session, then goes on to the hosted UI's {@code /logout}). Both send the browser back to
+ * this app's {@code /signin} and {@code /signout}. The
  * app's address is {@code PORTAL_PUBLIC_URL}, never a client's Host or X-Forwarded-* header; only local
  * mode, which answers loopback hosts alone, may fall back to the origin of the request.
  */
 @ApplicationScoped
-class HostedUiLinks {
+public class HostedUiLinks {
 
     private final PortalSettings settings;
 
@@ -27,24 +28,28 @@ class HostedUiLinks {
     /** @param requestBase the base URI of the current request, used in local mode when no public URL is configured */
     URI signIn(URI requestBase) {
         String app = appUrl(requestBase);
+        if (settings.codeFlow()) {
+            return URI.create(app + "/login");
+        }
         return UriBuilder.fromUri(hostedUi(app)).path("oauth2/authorize")
-                .queryParam("response_type", settings.config().oauthFlow() == PortalConfig.OAuthFlow.CODE ? "code" : "token")
+                .queryParam("response_type", "token")
                 .queryParam("client_id", settings.clientId())
                 .queryParam("redirect_uri", signInRedirectOf(app))
                 .queryParam("scope", "openid profile")
                 .build();
     }
 
-    /** The {@code redirect_uri} of a sign-in: the app's {@code /signin}, which a code exchange must name again. */
-    URI signInRedirect(URI requestBase) {
-        return signInRedirectOf(appUrl(requestBase));
-    }
-
     private static URI signInRedirectOf(String app) {
         return URI.create(app + "/signin");
     }
 
-    URI signOut(URI requestBase) {
+    /** The page's Sign Out link: in the code flow this service's {@code /logout}, which ends the session first. */
+    URI signOutLink(URI requestBase) {
+        return settings.codeFlow() ? URI.create(appUrl(requestBase) + "/logout") : signOut(requestBase);
+    }
+
+    /** The hosted UI's {@code /logout}, back to this app's {@code /signout}. */
+    public URI signOut(URI requestBase) {
         String app = appUrl(requestBase);
         return UriBuilder.fromUri(hostedUi(app)).path("logout")
                 .queryParam("client_id", settings.clientId())

@@ -7,8 +7,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.parameterportal.config.PortalSettings;
+import io.parameterportal.session.CodeFlowSession;
+import io.parameterportal.session.SessionEndedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
 
 /** The three pages of the tutorial. The sign-in result is filled in by {@code /js/signin.js}; its header signs out. */
 @Path("/")
@@ -19,26 +24,45 @@ public class PageResource {
     static class Templates {
         static native TemplateInstance index(String signInUrl, String signOutUrl);
 
-        static native TemplateInstance signin(String signOutUrl);
+        /**
+         * @param signOutUrl the header's Sign out: the code flow's {@code /logout}, the implicit flow's hosted-UI {@code /logout}
+         * @param flow {@code code} or {@code implicit}: how the page's script proves the sign-in to the API
+         */
+        static native TemplateInstance signin(String signOutUrl, String flow);
 
         static native TemplateInstance signout(String homeUrl);
     }
 
     private final HostedUiLinks links;
+    private final PortalSettings settings;
+    private final CodeFlowSession session;
 
-    PageResource(HostedUiLinks links) {
+    PageResource(HostedUiLinks links, PortalSettings settings, CodeFlowSession session) {
         this.links = links;
+        this.settings = settings;
+        this.session = session;
     }
 
     @GET
     public TemplateInstance index(@Context UriInfo uri) {
-        return Templates.index(links.signIn(uri.getBaseUri()).toString(), links.signOut(uri.getBaseUri()).toString());
+        return Templates.index(links.signIn(uri.getBaseUri()).toString(), links.signOutLink(uri.getBaseUri()).toString());
     }
 
+    /**
+     * Implicit flow: the page, whose script takes the token from the fragment. Code flow: the OAuth callback too —
+     * quarkus-oidc redeems {@code ?code&state} when the session is asked for, then redirects to the bare
+     * {@code /signin}; without a session the answer is the redirect to the hosted UI (a new sign-in).
+     */
     @GET
     @Path("signin")
-    public TemplateInstance signin(@Context UriInfo uri) {
-        return Templates.signin(links.signOut(uri.getBaseUri()).toString());
+    public Uni<TemplateInstance> signin(@Context UriInfo uri) {
+        String signOut = links.signOutLink(uri.getBaseUri()).toString();
+        if (!settings.codeFlow()) {
+            return Uni.createFrom().item(Templates.signin(signOut, "implicit"));
+        }
+        TemplateInstance page = Templates.signin(signOut, "code");
+        return session.signedIn().replaceWith(page)
+                .onFailure(SessionEndedException.class).transform(noSession -> new UnauthorizedException());
     }
 
     @GET

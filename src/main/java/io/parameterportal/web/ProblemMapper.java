@@ -9,9 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.parameterportal.aws.UpstreamFailure;
 import io.parameterportal.identity.RoleNotAllowedException;
+import io.parameterportal.session.SessionEndedException;
 import io.parameterportal.token.InvalidTokenException;
 import io.parameterportal.token.SigningKeysUnavailableException;
-import io.parameterportal.token.TokenRejection;
 
 /** Turns every failure into an RFC 9457 problem: a status, a title and a sentence for a person. */
 class ProblemMapper {
@@ -22,8 +22,12 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response invalidToken(InvalidTokenException e) {
         LOG.debugf("sign-in refused: %s", e.reason());
-        String title = e.reason() == TokenRejection.CODE_REJECTED ? "Sign-in code refused" : "Invalid id token";
-        return Problem.of(401, title, e.getMessage()).withReason(e.reason().name()).toResponse().build();
+        return Problem.of(401, "Invalid id token", e.getMessage()).withReason(e.reason().name()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    Response sessionEnded(SessionEndedException e) {
+        return Problem.of(401, "Session ended", e.getMessage()).withReason("SESSION_ENDED").toResponse().build();
     }
 
     @ServerExceptionMapper

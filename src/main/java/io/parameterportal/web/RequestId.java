@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
  * forge another request's records), sent back as {@code X-Request-Id} and written into the request's audit
  * record, so a user quoting the header leads to the record.
  */
-final class RequestId {
+public final class RequestId {
 
     static final String HEADER = "X-Request-Id";
     private static final String KEY = RequestId.class.getName();
@@ -18,7 +18,7 @@ final class RequestId {
     }
 
     /** The request's id, made on first use. */
-    static String of(RoutingContext request) {
+    public static String of(RoutingContext request) {
         String id = request.get(KEY);
         if (id == null) {
             id = UUID.randomUUID().toString();

@@ -1,14 +1,14 @@
 package io.parameterportal.web;
 
 /**
- * Body of {@code POST /api/session}: either an id token (implicit flow) or an authorization code with its
- * PKCE verifier (code flow), never both.
+ * Body of {@code POST /api/session}. Implicit flow: the id token and the nonce of its sign-in. Code flow: neither
+ * (the session cookie signs the request in), so {@code {}} or just a role. Any other member is refused (400, see
+ * {@link Caller#parse}), so that a body of the removed browser-side code exchange ({@code {"code", "codeVerifier"}})
+ * is never taken for something else.
  *
  * @param idToken the id token from the hosted UI's redirect (implicit flow)
- * @param code the authorization code from the hosted UI's redirect (code flow), redeemed by the service
- * @param codeVerifier the PKCE verifier whose S256 challenge the sign-in was started with (code flow)
- * @param nonce the nonce the page sent to the hosted UI, when it sent one; the token must carry the same
+ * @param nonce the nonce the page sent to the hosted UI (implicit flow); required when the token carries one
  * @param role the IAM role to view as, one of the token's {@code cognito:roles}; absent lets the identity pool pick
  */
-public record SessionRequest(String idToken, String code, String codeVerifier, String nonce, String role) implements SignedRequest {
+public record SessionRequest(String idToken, String nonce, String role) implements SignedRequest {
 }

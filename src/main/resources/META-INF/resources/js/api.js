@@ -20,7 +20,8 @@ async function post(path, request) {
 
 /**
  * The calls of one signed-in page. {@code credentials} is what proves the sign-in in each body: the
- * implicit flow's {idToken, nonce}, kept in this page's memory only; forget() drops it (Sign out).
+ * implicit flow's {idToken, nonce}, kept in this page's memory only (forget() drops it: Sign out), or
+ * nothing in the code flow, whose HttpOnly session cookie goes along by itself.
  */
 export function signedInApi(credentials) {
   let proof = credentials;

@@ -1,22 +1,22 @@
-// The hosted UI redirects here with the tokens in the fragment (implicit grant) or with a one-time
-// code in the query (code grant with PKCE). Take what came, drop it from the address bar and history
-// first, check that this tab started the sign-in (state), and let the server verify the token (and its
-// nonce) — in the code flow after redeeming the code with this tab's PKCE verifier, so the tokens never
-// reach the browser — and read the parameters with the user's own credentials. The answer fills the
-// page: the header (header.js), the seed's two lines, the search box (search.js) and a table per
-// configured path (paths.js), whose SecureStrings come only on Show and whose history opens on demand.
+// Implicit flow: the hosted UI redirects here with the tokens in the fragment. Take them, drop them from
+// the address bar and history first, check that this tab started the sign-in (state), and let the server
+// verify the token (and its nonce). Code flow: the service redeemed the code and keeps the tokens in its
+// session (an HttpOnly cookie), so the page only asks the API with that cookie. Either way the server
+// reads with the user's own credentials, and the answer fills the page: the header (header.js), the
+// seed's two lines, the search box (search.js) and a table per configured path (paths.js), whose
+// SecureStrings come only on Show and whose history opens on demand.
 import { sentenceFor, signedInApi } from './api.js';
 import { sessionHeader } from './header.js';
 import { historyDialog } from './history.js';
 import { showPaths } from './paths.js';
 import { parameterSearch } from './search.js';
-import { forgetSignIn, rememberRole, takeSignIn } from './state.js';
+import { forgetSignIn, takeSignIn } from './state.js';
 
 const byId = (id) => document.getElementById(id);
+const codeFlow = byId('view').dataset.flow === 'code';
 const nameLine = byId('name');
 const parameterLine = byId('parameter');
 const detailLine = byId('detail');
-const roleNote = byId('role-note');
 const pathsArea = byId('paths');
 const status = byId('status');
 const search = parameterSearch(byId('search'), byId('filter'), byId('filter-count'));
@@ -27,10 +27,7 @@ if (window.location.search || window.location.hash) {
   history.replaceState(null, '', window.location.pathname);
 }
 const kept = takeSignIn();
-// The sign-in as the redirect delivered it: a code (query) or an id token (fragment).
-const code = query.get('code');
 const idToken = fragment.get('id_token');
-const returned = code ? query : fragment;
 
 const say = (sentence) => { status.textContent = sentence; };
 
@@ -44,19 +41,12 @@ function deny(name, detail) {
 }
 
 let api = null;
-let role = kept.role;
+let role = null;
 
 const header = sessionHeader({
-  // The implicit flow's token (kept in this page only) is posted again with the other role; the code
-  // flow's code is spent, so the choice is kept for this tab and a new sign-in carries it.
-  chooseRole(arn) {
-    if (code) {
-      rememberRole(arn);
-      window.location.assign('/');
-    } else {
-      view(arn);
-    }
-  },
+  // The same sign-in asks again as the other role: the implicit flow posts its token (kept in this page
+  // only) again, the code flow's session cookie goes along by itself.
+  chooseRole: (arn) => view(arn),
   signOut() {
     api.forget();
     forgetSignIn();
@@ -81,7 +71,6 @@ function show(body) {
   nameLine.textContent = 'Name: ' + body.name;
   parameterLine.textContent = 'SSM Parameter Store: ' + body.parameter.value;
   detailLine.textContent = '';
-  roleNote.hidden = !code || (body.roles || []).length < 2;
   search.show(showPaths(pathsArea, body.paths || [], actions));
 }
 
@@ -90,7 +79,8 @@ async function view(chosenRole) {
   if (answer.ok) {
     show(answer.body);
   } else {
-    deny(answer.body.name, answer.status === 0 ? sentenceFor(answer) : answer.body.detail);
+    const ended = answer.status === 0 || answer.body.reason === 'SESSION_ENDED';
+    deny(answer.body.name, ended ? sentenceFor(answer) : answer.body.detail);
   }
 }
 
@@ -101,19 +91,22 @@ function start() {
     deny(null, 'The hosted UI refused the sign-in' + error + '; sign in again.');
     return;
   }
-  if (!code && !idToken) {
+  if (codeFlow) {
+    api = signedInApi({});
+    view(null);
+    return;
+  }
+  if (!idToken) {
     deny(null, '');
     return;
   }
-  // A state we did not send, or a code without the verifier this page kept for it.
-  if (!kept.state || returned.get('state') !== kept.state || (code && !kept.verifier)) {
+  // A state we did not send.
+  if (!kept.state || fragment.get('state') !== kept.state) {
     deny(null, 'This sign-in was not started from this page; sign in again.');
     return;
   }
-  api = signedInApi(code
-    ? { code, codeVerifier: kept.verifier, nonce: kept.nonce }
-    : { idToken, nonce: kept.nonce });
-  view(kept.role);
+  api = signedInApi({ idToken, nonce: kept.nonce });
+  view(null);
 }
 
 start();

@@ -1,25 +1,15 @@
-// What a sign-in keeps in this tab between the index page and /signin, in sessionStorage (this tab
-// only, gone when it closes). The keys are named here and nowhere else; signin.js takes each entry
-// once and removes it.
+// What an implicit-flow sign-in keeps in this tab between the index page and /signin, in sessionStorage
+// (this tab only, gone when it closes). The keys are named here and nowhere else; signin.js takes each
+// entry once and removes it. The code flow keeps nothing in the browser (the service holds its state).
 const KEYS = Object.freeze({
   state: 'portal.state',
-  nonce: 'portal.nonce',
-  verifier: 'portal.verifier',
-  role: 'portal.role'
+  nonce: 'portal.nonce'
 });
 
-/** Before leaving for the hosted UI: the state and nonce sent (and, code flow, the PKCE verifier). */
-export function rememberSignIn({ state, nonce, verifier }) {
+/** Before leaving for the hosted UI: the state and nonce sent with the sign-in. */
+export function rememberSignIn({ state, nonce }) {
   sessionStorage.setItem(KEYS.state, state);
   sessionStorage.setItem(KEYS.nonce, nonce);
-  if (verifier) {
-    sessionStorage.setItem(KEYS.verifier, verifier);
-  }
-}
-
-/** A role chosen on the page, carried by the next sign-in (code flow: a spent code cannot be redeemed again). */
-export function rememberRole(role) {
-  sessionStorage.setItem(KEYS.role, role);
 }
 
 /** What the sign-in that led here left behind, removed as it is read: each value is good for one use. */

@@ -2,98 +2,111 @@ package io.parameterportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import io.parameterportal.testing.CodeFlowProfile;
-import io.parameterportal.testing.Pkce;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The authorization code flow with PKCE in a real (headless Chromium) browser, against local mode with
- * {@code portal.oauth-flow=code}: index.js makes the verifier and its S256 challenge with WebCrypto, the local
- * hosted UI sends a code back, signin.js drops it from the address bar, checks the state and posts the code with
- * the verifier; the tokens never reach the browser. {@link BrowserCodeFlowIT} runs the same against the jar.
+ * The code flow in a real (headless Chromium) browser, against local mode with {@code portal.oauth-flow=code}: Sign In
+ * is the service's {@code /login} (quarkus-oidc makes state, nonce and the PKCE verifier and keeps them in its
+ * encrypted state cookie), the code comes back to {@code /signin} and is redeemed by the service, and the page then
+ * reads the API with an HttpOnly session cookie: no code or token ever sits in the address bar, the page or web
+ * storage. {@link BrowserCodeFlowIT} runs the same against the jar.
  */
 @QuarkusTest
 @TestProfile(CodeFlowProfile.class)
 public class BrowserCodeFlowTest extends BrowserTest {
 
+    private static final String SESSION_COOKIE = "q_session_portal-code-flow";
+
     @Test
-    void demoUserSignsInWithACodeAndTheTokensNeverReachTheBrowser(TestInfo test) {
+    void opsSignsInAndTheTokensNeverReachThePage(TestInfo test) {
         clickSignIn();
-
-        // The hosted UI got the S256 challenge of the verifier this tab keeps, never the verifier itself.
-        String verifier = (String) script("return sessionStorage.getItem('portal.verifier');");
-        assertThat(verifier).matches("[A-Za-z0-9_-]{43}");
-        assertThat(hidden("code_challenge_method")).isEqualTo("S256");
-        assertThat(hidden("code_challenge")).isEqualTo(Pkce.challengeOf(verifier));
         assertThat(hidden("response_type")).isEqualTo("code");
-        assertThat(driver().getCurrentUrl()).doesNotContain(verifier);
+        assertThat(hidden("code_challenge_method")).isEqualTo("S256");
 
-        signInAs("demo", "demo");
+        signInAs("ops", "ops");
 
         waitForSigninPageFilledIn();
-        assertThat(text("name")).as(detail()).isEqualTo("Name: Demo User");
+        assertThat(text("name")).as(detail()).isEqualTo("Name: Ops User");
         assertThat(text("parameter")).as(detail()).isEqualTo("SSM Parameter Store: Authenticated");
-        assertThat(driver().getCurrentUrl()).isEqualTo(url("/signin"));
+        assertThat(driver().getCurrentUrl()).as("no code or state in the address").isEqualTo(url("/signin"));
         assertThat(driver().getPageSource()).doesNotContain("eyJ");
-        assertThat(script("return Object.keys(sessionStorage).filter(k => k.startsWith('portal.')).length;"))
-                .as("state, nonce and verifier are removed once used").isEqualTo(0L);
+        assertThat(script("return Object.keys(sessionStorage).length + Object.keys(localStorage).length;"))
+                .as("nothing in web storage").isEqualTo(0L);
+        assertThat(script("return document.cookie;")).as("the session cookie is out of the page's reach").isEqualTo("");
+        Cookie session = driver().manage().getCookieNamed(SESSION_COOKIE);
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
         SCREENSHOTS.save(test.getTestClass().orElseThrow(), "signed-in-with-code");
     }
 
     @Test
-    void codeWithAStateThisTabDidNotSendIsRefusedWithoutPostingIt() {
+    void aReloadShowsTheViewAgainWithoutThePassword() {
         clickSignIn();
-
-        open("/signin?code=3f0c8a1e-stolen&state=forged");
-
+        signInAs("ops", "ops");
         waitForSigninPageFilledIn();
-        assertThat(text("name")).isEqualTo("Name: Guest");
-        assertThat(text("parameter")).isEqualTo("Deny access to SSM Parameter Store.");
-        assertThat(text("detail")).contains("not started from this page");
-        assertThat(driver().getCurrentUrl()).isEqualTo(url("/signin")).doesNotContain("stolen");
-        assertThat(apiCalls()).isZero();
-    }
-
-    @Test
-    void codeWithoutAStartedSignInIsRefusedWithoutPostingIt() {
-        open("/signin?code=3f0c8a1e-unasked&state=whatever");
-
-        waitForSigninPageFilledIn();
-        assertThat(text("name")).isEqualTo("Name: Guest");
-        assertThat(text("detail")).contains("not started from this page");
-        assertThat(driver().getCurrentUrl()).isEqualTo(url("/signin"));
-        assertThat(apiCalls()).isZero();
-    }
-
-    @Test
-    void hostedUiRefusalComesBackAsAnErrorAndIsShown() {
-        open("/signin?error=invalid_request&error_description=Unsupported+code_challenge_method&state=s");
-
-        waitForSigninPageFilledIn();
-        assertThat(text("name")).isEqualTo("Name: Guest");
-        assertThat(text("detail")).isEqualTo("The hosted UI refused the sign-in (invalid_request); sign in again.");
-        assertThat(driver().getCurrentUrl()).isEqualTo(url("/signin"));
-    }
-
-    @Test
-    void aSecondLoadOfTheSigninPageFindsNothingToRedeem() {
-        clickSignIn();
-        signInAs("demo", "demo");
-        waitForSigninPageFilledIn();
-        assertThat(text("name")).as(detail()).isEqualTo("Name: Demo User");
 
         driver().navigate().refresh();
 
         waitForSigninPageFilledIn();
-        assertThat(text("name")).isEqualTo("Name: Guest");
-        assertThat(apiCalls()).isZero();
+        assertThat(text("name")).as(detail()).isEqualTo("Name: Ops User");
+        assertThat(driver().findElements(By.name("password"))).isEmpty();
+    }
+
+    @Test
+    void aUserInTwoGroupsSwitchesRoleWithoutSigningInAgain() {
+        clickSignIn();
+        signInAs("dual", "dual");
+        waitForSigninPageFilledIn();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
+
+        new Select(driver().findElement(By.id("role"))).selectByVisibleText("PortalAuditorRole");
+
+        waitFor().until(d -> new Select(driver().findElement(By.id("role"))).getFirstSelectedOption().getText()
+                .equals("PortalAuditorRole") && text("detail").isEmpty() && apiCalls() == 2);
+        assertThat(path()).isEqualTo("/signin");
+        assertThat(text("name")).as(detail()).isEqualTo("Name: Dual Role");
+        assertThat(driver().findElements(By.name("password"))).isEmpty();
+    }
+
+    @Test
+    void signOutEndsTheSessionSoAReloadAsksForThePassword() {
+        clickSignIn();
+        signInAs("demo", "demo");
+        waitForSigninPageFilledIn();
+        Set<Cookie> before = driver().manage().getCookies();
+        assertThat(before).extracting(Cookie::getName).contains(SESSION_COOKIE);
+
+        driver().findElement(By.id("sign-out")).click();
+
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+        assertThat(driver().manage().getCookieNamed(SESSION_COOKIE)).isNull();
+        open("/signin");
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.name("password")));
+    }
+
+    @Test
+    void aSessionThatEndedSaysSoOnThePage() {
+        clickSignIn();
+        signInAs("demo", "demo");
+        waitForSigninPageFilledIn();
+
+        driver().manage().deleteCookieNamed(SESSION_COOKIE);
+        script("document.getElementById('role').dispatchEvent(new Event('change'));");
+
+        waitFor().until(d -> text("detail").startsWith("Your session ended"));
+        assertThat(text("detail")).isEqualTo("Your session ended \u2014 sign in again.");
     }
 
     /** Posts to /api/session the current page made. */

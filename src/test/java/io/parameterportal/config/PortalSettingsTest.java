@@ -99,10 +99,50 @@ class PortalSettingsTest {
     }
 
     @Test
+    void awsModeWithTheCodeFlowNeedsTheSessionSecret() {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.oauth-flow", "code");
+
+        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_SESSION_SECRET");
+    }
+
+    @Test
+    void aSessionSecretShorterThan32CharactersStopsTheStartWithoutQuotingIt() {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.oauth-flow", "code");
+        properties.put("portal.session-secret", "short-secret-value");
+
+        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_SESSION_SECRET must be at least 32")
+                .hasMessageNotContaining("short-secret-value");
+    }
+
+    @Test
+    void awsModeKeepsTheGivenSessionSecretAndNeverPrintsIt() {
+        Map<String, String> properties = new java.util.HashMap<>(awsMode());
+        properties.put("portal.oauth-flow", "code");
+        properties.put("portal.session-secret", "0123456789abcdef0123456789abcdef");
+        PortalSettings settings = PortalSettings.resolve(config(properties), () -> 8080);
+
+        assertThat(settings.sessionSecret().orElseThrow().reveal()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(settings.toString()).doesNotContain("0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void localModeMakesASessionSecretPerStart() {
+        PortalSettings first = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
+        PortalSettings second = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
+
+        assertThat(first.sessionSecret().orElseThrow().reveal()).hasSizeGreaterThanOrEqualTo(32)
+                .isNotEqualTo(second.sessionSecret().orElseThrow().reveal());
+    }
+
+    @Test
     void aBareHostedUiDomainIsReachedOverHttpsAndRedeemsCodesAtItsTokenEndpoint() {
         PortalSettings settings = PortalSettings.resolve(config(awsMode()), () -> 8080);
 
-        assertThat(settings.tokenEndpoint())
+        assertThat(settings.hostedUiEndpoint("oauth2/token"))
                 .isEqualTo(URI.create("https://fa-012.auth.ap-northeast-1.amazoncognito.com/oauth2/token"));
     }
 
@@ -115,7 +155,7 @@ class PortalSettingsTest {
 
         String origin = domain.replaceAll("/$", "");
         assertThat(settings.hostedUiBase()).isEqualTo(origin);
-        assertThat(settings.tokenEndpoint()).isEqualTo(URI.create(origin + "/oauth2/token"));
+        assertThat(settings.hostedUiEndpoint("oauth2/token")).isEqualTo(URI.create(origin + "/oauth2/token"));
     }
 
     @ParameterizedTest
@@ -133,7 +173,7 @@ class PortalSettingsTest {
     void localModeRedeemsCodesAtItsOwnTokenEndpoint() {
         PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
 
-        assertThat(settings.tokenEndpoint()).isEqualTo(URI.create("http://localhost:9090/local/oauth2/token"));
+        assertThat(settings.hostedUiEndpoint("oauth2/token")).isEqualTo(URI.create("http://localhost:9090/local/oauth2/token"));
     }
 
     private static PortalConfig config(Map<String, String> properties) {

@@ -36,7 +36,6 @@ import io.parameterportal.faults.AwsStandInResource.InjectAwsStandIn;
 import io.parameterportal.testing.AwsStandIn;
 import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
-import io.parameterportal.testing.Pkce;
 import io.parameterportal.testing.SessionRequests;
 import io.parameterportal.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -264,38 +263,12 @@ class LogHygieneTest {
         assertClean();
     }
 
-    @Test
-    @Order(5)
-    void codesVerifiersAndTheTokensTheyBuy() throws Exception {
-        for (Fault fault : List.of(Fault.error(400, "invalid_grant"), Fault.error(500, "server_error"), Fault.dropped(),
-                Fault.error(429, "slow_down"), Fault.error(400, "unauthorized_client"))) {
-            aws.fail("Token", fault);
-            postFreshCode();
-            aws.heal();
-        }
-        List<String> redeemed = postFreshCode();
-        SessionRequests.postCode(redeemed.get(0), redeemed.get(1)).statusCode(401); // the replay, refused
-
-        assertClean();
-    }
-
     // ---- helpers ----------------------------------------------------------------------------
 
     /** {@code /api/parameter} or {@code /api/history} for the stand-in's parameter. */
     private static io.restassured.response.ValidatableResponse postName(String endpoint, String idToken) {
         return given().contentType(ContentType.JSON).body("{\"idToken\":\"" + idToken + "\",\"name\":\"" + AwsStandIn.PARAMETER + "\"}")
                 .post(endpoint).then();
-    }
-
-    /** Posts a fresh code with a fresh verifier; the code, the verifier and the id token it buys are all secrets. */
-    private List<String> postFreshCode() throws Exception {
-        String idToken = token(aws.idToken(UUID.randomUUID().toString(), "Code Careful"));
-        String code = aws.issueCode(idToken);
-        String verifier = Pkce.fresh().verifier();
-        secrets.add(code);
-        secrets.add(verifier);
-        SessionRequests.postCode(code, verifier);
-        return List.of(code, verifier);
     }
 
     private void assertClean() {

@@ -34,18 +34,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for the AWS endpoints the portal calls (user pool JWKS, the hosted UI's token endpoint,
- * Cognito Identity, SSM) whose answers a test can turn into faults: AWS error types (OAuth error codes
- * for the token endpoint), 5xx, slowness, dropped connections, or no server at all. Counts the calls it
- * receives per operation ({@code GET /_calls} tells them too; the token endpoint counts as {@code Token});
- * {@code /_fault} sets faults over HTTP.
+ * A stand-in for the AWS endpoints the portal calls (user pool JWKS, Cognito Identity, SSM) whose answers a
+ * test can turn into faults: AWS error types, 5xx, slowness, dropped connections, or no server at all. Counts
+ * the calls it receives per operation ({@code GET /_calls} tells them too); {@code /_fault} sets faults over HTTP.
  * Used by the fault tests and, as a fast upstream, by the benchmark.
- *
- * <p>The token endpoint ({@code POST /oauth2/token}) redeems codes of {@link #issueCode}, each once, for an id
- * token signed by the pool's key, and answers {@code 400 {"error":"invalid_grant"}} for any other code. It
- * checks the form's shape (grant type, client, redirect URI and verifier present), not the PKCE proof: that is
- * the local hosted UI's job. {@code GET /_codes?n=N} issues N codes for N new users at once, one
- * {@code /api/session} body per line, for the benchmark.
  */
 public final class AwsStandIn {
 
@@ -95,9 +87,6 @@ public final class AwsStandIn {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> pathSizes = new ConcurrentHashMap<>();
-    /** Issued, unredeemed codes and the id token each buys. */
-    private final Map<String, String> codes = new ConcurrentHashMap<>();
-    private volatile Map<String, String> lastTokenForm = Map.of();
     /** The first secret keys and session tokens handed out, so that a test can look for them where they must not be. */
     private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
@@ -171,23 +160,6 @@ public final class AwsStandIn {
         return calls.computeIfAbsent(operation, o -> new AtomicInteger()).get();
     }
 
-    /** A code the token endpoint redeems once for an id token of this user (minted now, so redeeming it costs no signing). */
-    public String issueCode(String subject, String name) throws JoseException {
-        return issueCode(idToken(subject, name));
-    }
-
-    /** A code the token endpoint redeems once for exactly this id token. */
-    public String issueCode(String idToken) {
-        String code = UUID.randomUUID().toString();
-        codes.put(code, idToken);
-        return code;
-    }
-
-    /** The form of the last {@code POST /oauth2/token}, decoded, for tests of what the portal sends. */
-    public Map<String, String> lastTokenForm() {
-        return lastTokenForm;
-    }
-
     public int totalAwsCalls() {
         return calls("GetId") + calls("GetCredentialsForIdentity") + calls("GetParameter") + calls("GetParametersByPath")
                 + calls("GetParameterHistory");
@@ -243,10 +215,6 @@ public final class AwsStandIn {
                 respond(exchange, 200, callsAsJson());
                 return;
             }
-            if (operation.equals("Codes")) {
-                respond(exchange, 200, codesForBench(exchange.getRequestURI().getQuery()), "text/plain");
-                return;
-            }
             if (operation.equals("Control")) {
                 respond(exchange, 200, control(exchange.getRequestURI().getRawQuery()));
                 return;
@@ -259,55 +227,8 @@ public final class AwsStandIn {
             if (fault != null && answerWithFault(exchange, operation, fault)) {
                 return;
             }
-            if (operation.equals("Token")) {
-                answerToken(exchange, requestBody);
-                return;
-            }
             respond(exchange, 200, normalAnswer(operation, requestBody));
         }
-    }
-
-    /** Redeems a code of {@link #issueCode} once; the OAuth error shapes of Cognito's token endpoint otherwise. */
-    private void answerToken(HttpExchange exchange, String form) throws IOException {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            String[] nameAndValue = pair.split("=", 2);
-            fields.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
-                    nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : "");
-        }
-        lastTokenForm = Map.copyOf(fields);
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        boolean wellFormed = "POST".equals(exchange.getRequestMethod()) && contentType != null
-                && contentType.startsWith("application/x-www-form-urlencoded")
-                && "authorization_code".equals(fields.get("grant_type")) && CLIENT.equals(fields.get("client_id"))
-                && !fields.getOrDefault("redirect_uri", "").isEmpty() && !fields.getOrDefault("code_verifier", "").isEmpty();
-        if (!wellFormed) {
-            respond(exchange, 400, "{\"error\":\"invalid_request\"}", "application/json");
-            return;
-        }
-        String idToken = codes.remove(fields.getOrDefault("code", ""));
-        if (idToken == null) {
-            respond(exchange, 400, "{\"error\":\"invalid_grant\"}", "application/json");
-            return;
-        }
-        respond(exchange, 200, "{\"id_token\":\"" + idToken + "\",\"access_token\":\"stand-in-access\","
-                + "\"refresh_token\":\"stand-in-refresh\",\"expires_in\":3600,\"token_type\":\"Bearer\"}", "application/json");
-    }
-
-    /** {@code n} codes for new users, each as the body the sign-in page would post (the stand-in checks no PKCE proof). */
-    private String codesForBench(String query) {
-        int n = query != null && query.startsWith("n=") ? Integer.parseInt(query.substring(2)) : 1;
-        StringBuilder bodies = new StringBuilder();
-        try {
-            for (int i = 0; i < n; i++) {
-                String code = issueCode(UUID.randomUUID().toString(), "Code User " + i);
-                bodies.append("{\"code\":\"").append(code).append("\",\"codeVerifier\":\"")
-                        .append(Pkce.fresh().verifier()).append("\"}\n");
-            }
-        } catch (JoseException e) {
-            throw new IllegalStateException("could not sign an id token", e);
-        }
-        return bodies.toString();
     }
 
     /** @return whether the fault answered the exchange itself */
@@ -328,11 +249,6 @@ public final class AwsStandIn {
         if (fault.status() == 429) {
             exchange.getResponseHeaders().add("Retry-After", "2");
         }
-        if (operation.equals("Token")) {
-            // The token endpoint speaks OAuth, not AWS JSON: {"error":"invalid_grant"} and the like.
-            respond(exchange, fault.status(), "{\"error\":\"" + fault.awsType() + "\"}", "application/json");
-            return true;
-        }
         exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.awsType());
         String message = fault.message() == null ? "injected " + fault.awsType() : fault.message();
         respond(exchange, fault.status(), "{\"__type\":\"" + fault.awsType() + "\",\"message\":\"" + message + "\"}");
@@ -345,8 +261,6 @@ public final class AwsStandIn {
             String path = exchange.getRequestURI().getPath();
             return switch (path) {
                 case "/_calls" -> "Calls";
-                case "/_codes" -> "Codes";
-                case "/oauth2/token" -> "Token";
                 case "/_fault" -> "Control";
                 default -> path.endsWith("/jwks.json") ? "Jwks" : "Unknown";
             };

@@ -68,27 +68,6 @@ public final class LocalSignIn {
         return signInAs(username, password, Map.of()).get("id_token");
     }
 
-    /** The code grant's parameters the index page's link and script send, with {@code pkce}'s challenge, plus {@code extra}. */
-    public static Map<String, String> codeFlowParameters(Pkce pkce, Map<String, String> extra) {
-        Map<String, String> parameters = new HashMap<>(oauthParameters(Map.of(
-                "response_type", "code",
-                "code_challenge", pkce.challenge(),
-                "code_challenge_method", "S256")));
-        parameters.putAll(extra);
-        return parameters;
-    }
-
-    /** Signs in as demo in the code grant; the decoded query of the redirect (code, state). */
-    public static Map<String, String> signInForCode(Pkce pkce, Map<String, String> extra) {
-        Response response = given().redirects().follow(false)
-                .formParams(codeFlowParameters(pkce, extra))
-                .formParam("username", "demo")
-                .formParam("password", "demo")
-                .when().post("/local/login");
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(302);
-        return queryOf(URI.create(response.header("Location")));
-    }
-
     public static Map<String, String> queryOf(URI location) {
         assertThat(location.getRawFragment()).as("nothing in the fragment of %s", location).isNull();
         return Arrays.stream(location.getRawQuery().split("&"))

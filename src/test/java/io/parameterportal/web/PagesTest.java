@@ -72,6 +72,7 @@ class PagesTest {
                 .contains("<label for=\"filter\">")
                 .contains("<p id=\"filter-count\" class=\"detail\" role=\"status\" aria-live=\"polite\">")
                 .contains("<dialog id=\"history\"")
+                .contains("data-flow=\"implicit\"")
                 .contains("data-hide-values-after-seconds=\"60\"");
     }
 
@@ -114,14 +115,15 @@ class PagesTest {
                 .body(containsString("crypto.getRandomValues"))
                 .body(containsString("rememberSignIn(kept)"));
         given().when().get("/js/signin.js").then().statusCode(200)
-                .body(containsString("returned.get('state') !== kept.state"))
-                .body(containsString("takeSignIn()"));
+                .body(containsString("fragment.get('state') !== kept.state"))
+                .body(containsString("takeSignIn()"))
+                .body(not(containsString("verifier")));
     }
 
     @Test
     void theSessionStorageKeysAreNamedInOneModuleOnly() {
         String state = given().when().get("/js/state.js").then().statusCode(200).extract().asString();
-        assertThat(state).contains("state: 'portal.state'", "nonce: 'portal.nonce'", "role: 'portal.role'");
+        assertThat(state).contains("state: 'portal.state'", "nonce: 'portal.nonce'");
         for (String module : new String[] { "index", "signin", "api", "dom", "header", "history", "diff", "paths", "search", "secret" }) {
             assertThat(given().when().get("/js/" + module + ".js").then().statusCode(200).extract().asString())
                     .as(module + ".js").doesNotContain("sessionStorage").doesNotContain("'portal.");

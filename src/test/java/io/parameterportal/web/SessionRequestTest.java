@@ -1,13 +1,17 @@
 package io.parameterportal.web;
 
+import static io.parameterportal.testing.SessionRequests.postSessionBody;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.testing.LocalSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -40,14 +44,14 @@ class SessionRequestTest {
     }
 
     @Test
-    void neitherTokenNorCodeGets400() {
+    void aBodyWithoutATokenGets400() {
         for (String body : new String[] { "{}", "{\"nonce\":\"n\"}", "{\"idToken\":null}" }) {
             given().contentType(ContentType.JSON).body(body)
                     .when().post("/api/session")
                     .then().statusCode(400)
                     .contentType(Problem.MEDIA_TYPE)
                     .body("title", notNullValue())
-                    .body("detail", containsString("neither an id token nor an authorization code"));
+                    .body("detail", containsString("no id token"));
         }
     }
 
@@ -62,46 +66,28 @@ class SessionRequestTest {
     }
 
     @Test
-    void bothTokenAndCodeGet400() {
-        given().contentType(ContentType.JSON)
-                .body("{\"idToken\":\"a.b.c\",\"code\":\"c\",\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
-                .when().post("/api/session")
-                .then().statusCode(400)
-                .contentType(Problem.MEDIA_TYPE)
-                .body("detail", containsString("both an id token and an authorization code"));
-    }
-
-    @Test
-    void codeWithoutVerifierOrWithAMalformedOneGets400WithoutEchoingIt() {
-        given().contentType(ContentType.JSON).body("{\"code\":\"some-code\"}")
-                .when().post("/api/session")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("detail", containsString("codeVerifier"));
-        for (String verifier : new String[] { "short-verifier", "v".repeat(129), "v".repeat(42) + "!" }) {
-            given().contentType(ContentType.JSON).body("{\"code\":\"some-code\",\"codeVerifier\":\"" + verifier + "\"}")
+    void theRemovedCodeExchangesBodyGets400WithoutEchoingIt() {
+        for (String body : new String[] { "{\"code\":\"some-code\",\"codeVerifier\":\"" + "v".repeat(43) + "\"}",
+                "{\"idToken\":\"a.b.c\",\"code\":\"some-code\"}", "{\"code\":{\"a\":1}}" }) {
+            given().contentType(ContentType.JSON).body(body)
                     .when().post("/api/session")
                     .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                    .body("detail", containsString("RFC 7636"))
-                    .body(not(containsString(verifier)))
+                    .body("detail", containsString("not a JSON object of the form"))
                     .body(not(containsString("some-code")));
         }
     }
 
     @Test
-    void verifierWithoutCodeOrAnEmptyCodeGets400() {
-        given().contentType(ContentType.JSON).body("{\"idToken\":\"a.b.c\",\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
-                .when().post("/api/session")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        given().contentType(ContentType.JSON).body("{\"code\":\" \",\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
-                .when().post("/api/session")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-    }
+    void aTokenIssuedWithANonceIsRefusedWithoutItAndATokenWithoutOneIsJudgedWithout() {
+        String withNonce = LocalSignIn.signIn(Map.of("nonce", "n-7")).get("id_token");
+        String withoutNonce = LocalSignIn.signIn(Map.of()).get("id_token");
 
-    @Test
-    void codeThatIsNotAStringGets400() {
-        given().contentType(ContentType.JSON).body("{\"code\":{\"a\":1},\"codeVerifier\":\"" + "v".repeat(43) + "\"}")
-                .when().post("/api/session")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        postSessionBody("{\"idToken\":\"" + withNonce + "\"}").statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("nonce"));
+        postSessionBody("{\"idToken\":\"" + withNonce + "\",\"nonce\":\"another\"}").statusCode(401)
+                .body("reason", equalTo("NONCE_MISMATCH"));
+        postSessionBody("{\"idToken\":\"" + withNonce + "\",\"nonce\":\"n-7\"}").statusCode(200);
+        postSessionBody("{\"idToken\":\"" + withoutNonce + "\"}").statusCode(200);
     }
 
     @Test

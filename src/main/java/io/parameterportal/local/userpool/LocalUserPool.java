@@ -1,5 +1,6 @@
 package io.parameterportal.local.userpool;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 import io.parameterportal.config.PortalSettings;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The local user pool's signing side: an RSA key made at start (so tokens die with the process),
@@ -30,6 +33,7 @@ public class LocalUserPool {
 
     private final RsaJsonWebKey key;
     private final String issuer;
+    private final String userPoolId;
     private final String clientId;
     private final Clock clock;
 
@@ -39,6 +43,7 @@ public class LocalUserPool {
         key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
         key.setUse("sig");
         this.issuer = settings.issuer();
+        this.userPoolId = settings.userPoolId();
         this.clientId = settings.clientId();
         this.clock = clock;
     }
@@ -48,9 +53,37 @@ public class LocalUserPool {
         return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
+    /**
+     * The pool's OpenID discovery document as Cognito serves it at
+     * {@code https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/openid-configuration}: the issuer in Cognito's
+     * form, every endpoint this process's stand-in under {@code local} ({@code http://localhost:<port>/local}).
+     * Cognito's own document is not documented to list {@code end_session_endpoint}; the hosted UI's {@code /logout}
+     * takes {@code client_id} and {@code logout_uri}, so the portal names it itself.
+     */
+    public String openIdConfiguration(URI local) {
+        String base = local.toString().replaceAll("/$", "");
+        return new JsonObject()
+                .put("issuer", issuer)
+                .put("authorization_endpoint", base + "/oauth2/authorize")
+                .put("token_endpoint", base + "/oauth2/token")
+                .put("revocation_endpoint", base + "/oauth2/revoke")
+                .put("jwks_uri", base + "/" + userPoolId + "/.well-known/jwks.json")
+                .put("response_types_supported", new JsonArray().add("code").add("token"))
+                .put("scopes_supported", new JsonArray().add("openid").add("email").add("profile"))
+                .put("subject_types_supported", new JsonArray().add("public"))
+                .put("id_token_signing_alg_values_supported", new JsonArray().add(AlgorithmIdentifiers.RSA_USING_SHA256))
+                .put("token_endpoint_auth_methods_supported", new JsonArray().add("client_secret_basic").add("client_secret_post"))
+                .encode();
+    }
+
     SignedInTokens signIn(LocalUser user, String scope, String nonce) {
         Instant now = clock.instant();
         return new SignedInTokens(idToken(user, clientId, nonce, now), accessToken(user, scope, now), TOKEN_LIFETIME);
+    }
+
+    /** A refresh grant's tokens: new id and access tokens, as Cognito issues them, with no nonce (no sign-in asked for one). */
+    SignedInTokens refreshed(LocalUser user, String scope) {
+        return signIn(user, scope, null);
     }
 
     /** Package-private so that tests can mint a token for another app client with the pool's own key. */

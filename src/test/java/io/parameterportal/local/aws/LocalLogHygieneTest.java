@@ -153,18 +153,18 @@ class LocalLogHygieneTest {
         // (Two sign-ins within one second would give the same token but for the nonce.)
         String carolViewed = token(LocalSignIn.signInAs("carol", "carol", Map.of("nonce", "first")).get("id_token"));
         String carolUnviewed = token(LocalSignIn.signInAs("carol", "carol", Map.of("nonce", "second")).get("id_token"));
-        postSession(carolViewed).statusCode(200);
+        postSession(carolViewed, "first").statusCode(200);
         try (CognitoIdentityProviderClient admin = userPoolAdmin()) {
             logs.asTestClient(() -> admin.adminUserGlobalSignOut(r -> r.userPoolId(POOL).username("carol")));
             refusedByTheIdentityPool(r -> r.identityPoolId(IDENTITY_POOL).logins(Map.of(PROVIDER, carolUnviewed)),
                     "NotAuthorizedException");
-            postSession(carolUnviewed).statusCode(403);
+            postSession(carolUnviewed, "second").statusCode(403);
             String carolAfter = token(LocalSignIn.signInAs("carol", "carol", Map.of("nonce", "third")).get("id_token"));
             logs.asTestClient(() -> admin.adminDisableUser(r -> r.userPoolId(POOL).username("carol")));
             try {
                 refusedByTheIdentityPool(r -> r.identityPoolId(IDENTITY_POOL).logins(Map.of(PROVIDER, carolAfter)),
                         "NotAuthorizedException");
-                postSession(carolAfter).statusCode(403);
+                postSession(carolAfter, "third").statusCode(403);
             } finally {
                 logs.asTestClient(() -> admin.adminEnableUser(r -> r.userPoolId(POOL).username("carol")));
             }
