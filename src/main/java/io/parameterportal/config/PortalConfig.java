@@ -223,45 +223,35 @@ public interface PortalConfig {
         }
 
         /**
-         * A local parameter: its current version, and its earlier ones in {@link #history()}, e.g.
-         * {@code portal.local.parameters."/portal/db".history[0].value=old} (version 1; the current value is
-         * the version after the last earlier one).
+         * One version of a local parameter: its value, type, labels, writer and description.
          */
-        interface Parameter {
-            /** The current version's value. */
+        interface Version {
+            /** The version's value. */
             String value();
 
             /** {@code String}, {@code StringList} or {@code SecureString} (encrypted with the local KMS key). */
             @WithDefault("String")
             String type();
 
-            /** The labels on the current version (comma-separated), e.g. {@code prod}: GetParameter takes {@code name:label}. */
+            /** The labels on the version (comma-separated), e.g. {@code prod}: GetParameter takes {@code name:label}. */
             Optional<List<String>> labels();
 
-            /** Who wrote the current version, as SSM's {@code LastModifiedUser} names them (an IAM ARN). */
+            /** Who wrote the version, as SSM's {@code LastModifiedUser} names them (an IAM ARN). */
             @WithDefault(LOCAL_ADMIN)
             String lastModifiedUser();
 
-            /** The parameter's description, as of the current version. */
+            /** The parameter's description as of the version. */
             Optional<String> description();
+        }
 
+        /**
+         * A local parameter: its current version (the members of {@link Version}), and its earlier ones in
+         * {@link #history()}, e.g. {@code portal.local.parameters."/portal/db".history[0].value=old} (version 1;
+         * the current value is the version after the last earlier one).
+         */
+        interface Parameter extends Version {
             /** Earlier versions, oldest first: {@code history[0]} is version 1. Each was written a day before the next. */
-            Optional<List<Earlier>> history();
-
-            /** One earlier version: its own value, type, labels, writer and description. */
-            interface Earlier {
-                String value();
-
-                @WithDefault("String")
-                String type();
-
-                Optional<List<String>> labels();
-
-                @WithDefault(LOCAL_ADMIN)
-                String lastModifiedUser();
-
-                Optional<String> description();
-            }
+            Optional<List<Version>> history();
         }
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One version of a parameter as {@code GetParameterHistory} lists it, never decrypted: a SecureString
- * version's {@code value} is {@code null}.
+ * version's {@code value} is {@code null} (always written; {@code description} and {@code diff} are left out when absent).
  *
  * @param lastModifiedUser the IAM identity that wrote this version, as SSM records it
  * @param labels the labels on this version; empty when none
@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *        (docs/api.md); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HistoryVersion(long version, String type, String value, Instant lastModified, String lastModifiedUser,
+public record HistoryVersion(long version, String type, @JsonInclude(JsonInclude.Include.ALWAYS) String value, Instant lastModified,
+        String lastModifiedUser,
         List<String> labels, String description, List<DiffLine> diff) {
 
     /** Leaves the value out. */

@@ -13,18 +13,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parameterportal.audit.AuditLog;
 import io.parameterportal.parameter.ListedParameter;
 import io.parameterportal.parameter.ParameterReader;
+import io.parameterportal.parameter.VersionHistory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /api/parameter}: reveals one value the user asked to see — the name checked, the user
- * identified, one GetParameter with decryption under the user's own credentials, never cached (the
- * answer is {@code no-store}, as every {@code /api} answer), and an audit record.
+ * One parameter at a time, as the user asks (docs/api.md): the name checked before any AWS call, the user
+ * identified, one read under the user's own credentials, an audit record. Nothing here is cached (every
+ * {@code /api} answer is {@code no-store}).
  */
-@Path("/api/parameter")
+@Path("/api")
 public class ParameterResource {
 
-    private static final String FORM = "{\"name\":\"<parameter name>\",\"version\":<n, optional>,\"idToken\":\"<id token>\"}";
+    private static final String REVEAL_FORM = "{\"name\":\"<parameter name>\",\"version\":<n, optional>,\"idToken\":\"<id token>\"}";
+    private static final String HISTORY_FORM = "{\"name\":\"<parameter name>\",\"idToken\":\"<id token>\"}";
 
     private final Caller caller;
     private final ReadableNames names;
@@ -36,16 +38,31 @@ public class ParameterResource {
         this.parameters = parameters;
     }
 
+    /** {@code POST /api/parameter}: one value decrypted, the current version or the one asked for. */
     @POST
+    @Path("parameter")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ListedParameter> reveal(String body, RoutingContext http) {
-        RevealRequest request = caller.parse(body, RevealRequest.class, FORM);
+        RevealRequest request = caller.parse(body, RevealRequest.class, REVEAL_FORM);
         String name = names.require(request.name());
         Optional<Long> version = versionOf(request.version());
         String requestId = RequestId.of(http);
         return caller.identify(request)
                 .flatMap(user -> caller.audited(caller.readAs(user, credentials -> parameters.reveal(name, version, credentials)),
                         user, AuditLog.Event.REVEAL, List.of(name), version, requestId));
+    }
+
+    /** {@code POST /api/history}: the versions, newest first, not decrypted, with the diff of String versions. */
+    @POST
+    @Path("history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<VersionHistory> history(String body, RoutingContext http) {
+        HistoryRequest request = caller.parse(body, HistoryRequest.class, HISTORY_FORM);
+        String name = names.require(request.name());
+        String requestId = RequestId.of(http);
+        return caller.identify(request)
+                .flatMap(user -> caller.audited(caller.readAs(user, credentials -> parameters.history(name, credentials)),
+                        user, AuditLog.Event.HISTORY, List.of(name), Optional.empty(), requestId));
     }
 
     /** Absent, or a positive whole number: SSM numbers versions from 1. */

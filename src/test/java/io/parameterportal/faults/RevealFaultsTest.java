@@ -133,10 +133,14 @@ class RevealFaultsTest extends StandInTest {
 
     @Test
     void slownessIs504WithinTheTimeoutPlusOneSecond() throws Exception {
+        String token = aws.idToken(newUser(), "Patient");
+        // Keys held and the SDK warm, so that only the history call is timed; the first AWS calls of this JVM
+        // may outlast the profile's 1 s bound themselves (504).
+        assertThat(postSession(token).extract().statusCode()).isIn(200, 504);
         aws.fail("GetParameterHistory", Fault.slow(5_000));
         long started = System.nanoTime();
 
-        history(aws.idToken(newUser(), "Patient")).statusCode(504).contentType(Problem.MEDIA_TYPE);
+        history(token).statusCode(504).contentType(Problem.MEDIA_TYPE);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 

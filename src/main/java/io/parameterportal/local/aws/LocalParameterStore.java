@@ -117,15 +117,14 @@ class LocalParameterStore implements AwsJsonService {
      * one written when the store was loaded.
      */
     private static List<Version> versionsOf(String name, PortalConfig.Local.Parameter parameter, long loadedAt) {
-        List<PortalConfig.Local.Parameter.Earlier> earlier = parameter.history().orElse(List.of());
+        List<PortalConfig.Local.Version> configured = new ArrayList<>(parameter.history().orElse(List.of()));
+        configured.add(parameter);
         List<Version> versions = new ArrayList<>();
-        for (int i = 0; i < earlier.size(); i++) {
-            PortalConfig.Local.Parameter.Earlier version = earlier.get(i);
+        for (int i = 0; i < configured.size(); i++) {
+            PortalConfig.Local.Version version = configured.get(i);
             versions.add(new Version(i + 1L, typeOf(name, version.type()), version.value(), version.labels().orElse(List.of()),
-                    version.lastModifiedUser(), version.description().orElse(null), loadedAt - DAY * (earlier.size() - i)));
+                    version.lastModifiedUser(), version.description().orElse(null), loadedAt - DAY * (configured.size() - 1 - i)));
         }
-        versions.add(new Version(earlier.size() + 1L, typeOf(name, parameter.type()), parameter.value(),
-                parameter.labels().orElse(List.of()), parameter.lastModifiedUser(), parameter.description().orElse(null), loadedAt));
         return List.copyOf(versions);
     }
 
