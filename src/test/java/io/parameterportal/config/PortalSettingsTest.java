@@ -95,6 +95,7 @@ class PortalSettingsTest {
 
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.oauth-flow", "code");
+        properties.put("portal.session-secret", "0123456789abcdef0123456789abcdef");
         assertThat(PortalSettings.resolve(config(properties), () -> 8080).config().oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.CODE);
     }
 

@@ -83,6 +83,23 @@ class SessionCookieTest {
     }
 
     @Test
+    void revealAndHistoryReadTheSessionToo() {
+        SessionBrowser browser = new SessionBrowser();
+        browser.signIn("ops", "ops");
+
+        Response reveal = browser.postApi("/api/parameter", "{\"name\":\"/portal/ops/api-key\"}");
+        Response history = browser.postApi("/api/history", "{\"name\":\"/portal/ops/db-url\"}");
+        Response anonymous = new SessionBrowser().postApi("/api/parameter", "{\"name\":\"/portal/ops/api-key\"}");
+
+        assertThat(reveal.statusCode()).as(reveal.asString()).isEqualTo(200);
+        assertThat(reveal.jsonPath().getString("value")).isEqualTo("demo-api-key-1234");
+        assertThat(history.statusCode()).as(history.asString()).isEqualTo(200);
+        assertThat(history.jsonPath().getList("versions")).hasSize(3);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.jsonPath().getString("reason")).isEqualTo("SESSION_ENDED");
+    }
+
+    @Test
     void signInIsTheServicesLoginWhichAsksForACodeWithS256StateAndNonce() {
         String index = given().when().get("/").then().statusCode(200).extract().asString();
         assertThat(index).contains("href=\"" + app() + "/login\"").contains("href=\"" + app() + "/logout\"");
