@@ -22,12 +22,18 @@ export function sessionHeader(actions) {
     roleLine.hidden = several;
     // No role in the answer: the identity pool chose its authenticated role (a user in no group).
     roleLine.textContent = 'Role: ' + (current ? roleName(current) : 'the default authenticated role');
-    picker.replaceChildren(...roles.map((arn) => {
-      const option = element('option', roleName(arn));
-      option.value = arn;
-      option.selected = arn === current;
-      return option;
-    }));
+    // The same roles after a switch: only the choice moves, so the picker the user is on stays as it is.
+    const listed = Array.from(picker.options, (option) => option.value);
+    if (listed.join('\n') !== roles.join('\n')) {
+      picker.replaceChildren(...roles.map((arn) => {
+        const option = element('option', roleName(arn));
+        option.value = arn;
+        return option;
+      }));
+    }
+    if (current) {
+      picker.value = current;
+    }
   }
 
   return {
