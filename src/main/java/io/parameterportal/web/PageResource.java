@@ -15,7 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 
-/** The three pages of the tutorial. The sign-in result is filled in by {@code /js/signin.js}. */
+/** The three pages of the tutorial. The sign-in result is filled in by {@code /js/signin.js}; its header signs out. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
@@ -24,8 +24,11 @@ public class PageResource {
     static class Templates {
         static native TemplateInstance index(String signInUrl, String signOutUrl);
 
-        /** @param signOutUrl the code flow's Sign out ({@code /logout}); null in the implicit flow */
-        static native TemplateInstance signin(String signOutUrl);
+        /**
+         * @param signOutUrl the header's Sign out: the code flow's {@code /logout}, the implicit flow's hosted-UI {@code /logout}
+         * @param flow {@code code} or {@code implicit}: how the page's script proves the sign-in to the API
+         */
+        static native TemplateInstance signin(String signOutUrl, String flow);
 
         static native TemplateInstance signout(String homeUrl);
     }
@@ -53,10 +56,11 @@ public class PageResource {
     @GET
     @Path("signin")
     public Uni<TemplateInstance> signin(@Context UriInfo uri) {
+        String signOut = links.signOutLink(uri.getBaseUri()).toString();
         if (!settings.codeFlow()) {
-            return Uni.createFrom().item(Templates.signin(null));
+            return Uni.createFrom().item(Templates.signin(signOut, "implicit"));
         }
-        TemplateInstance page = Templates.signin(links.signOutLink(uri.getBaseUri()).toString());
+        TemplateInstance page = Templates.signin(signOut, "code");
         return session.signedIn().replaceWith(page)
                 .onFailure(SessionEndedException.class).transform(noSession -> new UnauthorizedException());
     }

@@ -1,5 +1,7 @@
 package io.parameterportal.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -98,6 +100,27 @@ abstract class BrowserTest {
     static void waitForSigninPageFilledIn() {
         waitFor().until(ExpectedConditions.urlMatches("/signin$"));
         waitFor().until(d -> !text("name").isEmpty() && !text("parameter").isEmpty());
+    }
+
+    /** Signs in as ops/ops from the index page and waits for both path tables. */
+    static void signInAsOps() {
+        clickSignIn();
+        signInAs("ops", "ops");
+        waitForSigninPageFilledIn();
+        waitFor().until(d -> d.findElements(By.cssSelector("#paths table")).size() == 2);
+    }
+
+    /** The table row of one parameter. */
+    static WebElement rowOf(String name) {
+        return driver().findElements(By.cssSelector("#paths tbody tr")).stream()
+                .filter(row -> !row.findElements(By.cssSelector(".name")).isEmpty()
+                        && row.findElement(By.cssSelector(".name")).getText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + "; " + detail()));
+    }
+
+    /** axe-core finds nothing on the page as it is now. */
+    static void assertAccessible(String where) {
+        assertThat(Axe.violations(driver())).as("axe-core on %s", where).isEmpty();
     }
 
     static String text(String id) {

@@ -26,8 +26,9 @@ public class LocalModeJarProfile implements QuarkusTestProfile {
         overrides.put("portal.local.users.dual.groups", "ops,auditors");
         overrides.put("portal.local.groups.auditors.role", "PortalAuditorRole");
         overrides.put("portal.local.groups.auditors.precedence", "2");
+        // As the test profile: may list and read /portal/ops, but not decrypt (no kms:Decrypt) nor read history.
         overrides.put("portal.local.roles.PortalAuditorRole.allow.\"ssm:GetParameter\"",
-                "arn:aws:ssm:*:*:parameter/fa-012-authenticated");
+                "arn:aws:ssm:*:*:parameter/fa-012-authenticated,arn:aws:ssm:*:*:parameter/portal/*");
         overrides.put("portal.local.roles.PortalAuditorRole.allow.\"ssm:GetParametersByPath\"", "arn:aws:ssm:*:*:parameter/portal/*");
         return overrides;
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,13 +50,30 @@ class PagesTest {
     }
 
     @Test
-    void signinPageLoadsItsScriptFromAFileNotInline() {
-        given().when().get("/signin").then().statusCode(200)
-                .body(containsString("<script src=\"/js/signin.js\" data-flow=\"implicit\"></script>"))
-                .body(not(containsString("<script>")));
+    void pagesLoadTheirScriptsAsModulesFromFilesNeverInline() {
+        assertThat(scripts(given().when().get("/").then().statusCode(200).extract().asString()))
+                .containsExactly("<script type=\"module\" src=\"/js/index.js\"></script>");
+        assertThat(scripts(given().when().get("/signin").then().statusCode(200).extract().asString()))
+                .containsExactly("<script type=\"module\" src=\"/js/signin.js\"></script>");
         given().when().get("/js/signin.js").then().statusCode(200)
+                .contentType(containsString("javascript"))
                 .body(containsString("history.replaceState"))
                 .body(containsString("Deny access to SSM Parameter Store."));
+    }
+
+    @Test
+    void theSigninPageHasTheHeaderTheSearchBoxAndTheHistoryDialog() {
+        String html = given().when().get("/signin").then().statusCode(200).extract().asString();
+
+        URI signOut = URI.create(href(html, "sign-out"));
+        assertThat(signOut.getPath()).isEqualTo("/local/logout");
+        assertThat(query(signOut)).containsEntry("logout_uri", LocalSignIn.app() + "/signout");
+        assertThat(html).contains("<input id=\"filter\" type=\"search\"")
+                .contains("<label for=\"filter\">")
+                .contains("<p id=\"filter-count\" class=\"detail\" role=\"status\" aria-live=\"polite\">")
+                .contains("<dialog id=\"history\"")
+                .contains("data-flow=\"implicit\"")
+                .contains("data-hide-values-after-seconds=\"60\"");
     }
 
     @Test
@@ -93,20 +111,32 @@ class PagesTest {
 
     @Test
     void signInLinkGetsFreshStateAndNonceFromTheIndexScript() {
-        given().when().get("/").then().body(containsString("<script src=\"/js/index.js\"></script>"));
         given().when().get("/js/index.js").then().statusCode(200)
                 .body(containsString("crypto.getRandomValues"))
-                .body(containsString("sessionStorage.setItem('portal.state'"))
-                .body(containsString("sessionStorage.setItem('portal.nonce'"));
+                .body(containsString("rememberSignIn(kept)"));
         given().when().get("/js/signin.js").then().statusCode(200)
-                .body(containsString("fragment.get('state') !== expectedState"))
-                .body(containsString("function show(body)"))
+                .body(containsString("fragment.get('state') !== kept.state"))
+                .body(containsString("takeSignIn()"))
                 .body(not(containsString("verifier")));
+    }
+
+    @Test
+    void theSessionStorageKeysAreNamedInOneModuleOnly() {
+        String state = given().when().get("/js/state.js").then().statusCode(200).extract().asString();
+        assertThat(state).contains("state: 'portal.state'", "nonce: 'portal.nonce'");
+        for (String module : new String[] { "index", "signin", "api", "dom", "header", "history", "diff", "paths", "search", "secret" }) {
+            assertThat(given().when().get("/js/" + module + ".js").then().statusCode(200).extract().asString())
+                    .as(module + ".js").doesNotContain("sessionStorage").doesNotContain("'portal.");
+        }
     }
 
     @Test
     void signoutPageSaysSo() {
         given().when().get("/signout").then().statusCode(200).body(containsString("You are signed out."));
+    }
+
+    private static List<String> scripts(String html) {
+        return Pattern.compile("<script[^>]*>[^<]*</script>").matcher(html).results().map(m -> m.group()).toList();
     }
 
     private static String href(String html, String id) {

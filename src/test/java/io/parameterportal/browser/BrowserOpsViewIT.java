@@ -1,0 +1,10 @@
+package io.parameterportal.browser;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The ops view's scenarios against the packaged jar (prod profile, local mode on loopback). */
+@QuarkusIntegrationTest
+@TestProfile(LocalModeJarProfile.class)
+public class BrowserOpsViewIT extends BrowserOpsViewTest {
+}
