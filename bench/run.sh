@@ -7,6 +7,9 @@
 #      (target/bench-naive; src/bench/java), never the shipped one; it runs without the AOT cache
 #   d  as a, listing a path of 20 parameters (PORTAL_PARAMETER_PATHS; two pages of SSM's 10 per view)
 #   e  as d with the value cache on (PORTAL_VALUE_CACHE_TTL=60s): repeat views make no AWS call
+# Variant d also measures the secrets on demand: decryptions per view (half the listed path are SecureStrings),
+# what a view sends for a SecureString, and Show (POST /api/parameter) and History (POST /api/history): calls,
+# req/s, p50/p99, and Show paced at 200 req/s beside the upstream's own decrypting GetParameter at that pace.
 # The JVM: BENCH_JAVA, else Temurin 25 when installed, else java on PATH. On Java 24+ the image's
 # training run (src/main/docker/train-aot.sh) first writes an AOT cache (JEP 483/515: classes
 # loaded and linked, method profiles), which every measured start then uses; BENCH_AOT=false
@@ -62,8 +65,9 @@ pids+=($!)
 until grep -qs "ready" "$OUT/upstream.log"; do sleep 0.2; done
 UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT"
 
-calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("GetId","GetCredentialsForIdentity","GetParameter","GetParametersByPath")))'; }
-post() { curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' --data-binary "@$1" "http://127.0.0.1:$APP_PORT/api/session"; }
+calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("GetId","GetCredentialsForIdentity","GetParameter","GetParametersByPath","GetParameterHistory")))'; }
+decryptions() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("Decrypting",0))'; }
+post() { curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' --data-binary "@$1" "http://127.0.0.1:$APP_PORT${2:-/api/session}"; }
 
 # Upstream calls per request, over n requests: first views (n new users), repeat views, invalid tokens.
 account() {
@@ -121,7 +125,7 @@ startup() {
 
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
-wrk_run() { # label file: one JSON body, or one body per line (cycled, one user per line)
+wrk_run() { # label file [API path]: one JSON body, or one body per line (cycled, one user per line)
   local script="$OUT/$1.lua"
   cat > "$script" <<LUA
 wrk.method = "POST"
@@ -133,8 +137,8 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[i])
 end
 LUA
-  wrk -t2 -c32 -d"${WARMUP:-15}s" -s "$script" "http://127.0.0.1:$APP_PORT/api/session" >/dev/null   # JIT warm-up
-  wrk -t2 -c32 -d"${SECONDS_PER_STEP}s" --latency -s "$script" "http://127.0.0.1:$APP_PORT/api/session" > "$OUT/$1.wrk"
+  wrk -t2 -c32 -d"${WARMUP:-15}s" -s "$script" "http://127.0.0.1:$APP_PORT${3:-/api/session}" >/dev/null   # JIT warm-up
+  wrk -t2 -c32 -d"${SECONDS_PER_STEP}s" --latency -s "$script" "http://127.0.0.1:$APP_PORT${3:-/api/session}" > "$OUT/$1.wrk"
   python3 bench/parse.py wrk "$1" < "$OUT/$1.wrk"
 }
 
@@ -146,6 +150,29 @@ listing_calls() {
   post "$OUT/repeat-view.json" >/dev/null
   before=$(calls); for _ in $(seq $n); do post "$OUT/repeat-view.json" >/dev/null; done
   after=$(calls); echo "listing_repeat_view_calls=$(python3 -c "print(($after-$before)/$n)")"
+}
+
+# Secrets on demand (d): a view decrypts nothing and sends no SecureString value; Show and History cost one
+# call each (the stand-in's history has two pages); then their throughput, and Show at an even 200 req/s.
+secrets_on_demand() {
+  local n=200 before after dec_before dec_after
+  dec_before=$(decryptions); for _ in $(seq $n); do post "$OUT/repeat-view.json" >/dev/null; done; dec_after=$(decryptions)
+  echo "view_decryptions=$(python3 -c "print(($dec_after-$dec_before)/$n)")"
+  curl -s -H 'Content-Type: application/json' --data-binary "@$OUT/repeat-view.json" "http://127.0.0.1:$APP_PORT/api/session" \
+    | python3 -c 'import json,sys; v=json.load(sys.stdin); s=[p for l in v["paths"] for p in l.get("parameters",[]) if p["type"]=="SecureString"]; print("view_securestrings_listed=%d" % len(s)); print("view_securestring_values_sent=%d" % sum(1 for p in s if p["value"] is not None))'
+  before=$(calls); dec_before=$(decryptions); for _ in $(seq $n); do post "$OUT/reveal.json" /api/parameter >/dev/null; done
+  after=$(calls); dec_after=$(decryptions)
+  echo "reveal_calls=$(python3 -c "print(($after-$before)/$n)")"; echo "reveal_decryptions=$(python3 -c "print(($dec_after-$dec_before)/$n)")"
+  before=$(calls); for _ in $(seq $n); do post "$OUT/history.json" /api/history >/dev/null; done; after=$(calls)
+  echo "history_calls=$(python3 -c "print(($after-$before)/$n)")"
+  wrk_run reveal "$OUT/reveal.json" /api/parameter
+  wrk_run history "$OUT/history.json" /api/history
+  hey -z "${SECONDS_PER_STEP}s" -q 200 -c 1 -m POST -T application/json -D "$OUT/reveal.json" \
+    "http://127.0.0.1:$APP_PORT/api/parameter" > "$OUT/reveal200.hey"
+  python3 bench/parse.py hey "reveal200" < "$OUT/reveal200.hey"
+  hey -z "${SECONDS_PER_STEP}s" -q 200 -c 1 -m POST -T application/x-amz-json-1.1 -H "X-Amz-Target: AmazonSSM.GetParameter" \
+    -d '{"Name":"/bench/listed/p02","WithDecryption":true}' "$UPSTREAM/" > "$OUT/upstream200.hey"
+  python3 bench/parse.py hey "upstream200" < "$OUT/upstream200.hey"
 }
 
 rm -f "$OUT"/run-*.txt
@@ -164,6 +191,7 @@ for run in $(seq "$RUNS"); do
       a|b) account >> "$result.$variant" ;;
       d|e) listing_calls >> "$result.$variant" ;;
     esac
+    [ $variant = d ] && secrets_on_demand >> "$result.$variant"
     [ $variant = a ] && rss_after_10k >> "$result.$variant"
     # Repeat views of 600 users in turn: with the cache each is a hit; without it, three calls.
     wrk_run "repeat_view" "$OUT/first-view.txt" >> "$result.$variant"

@@ -35,15 +35,19 @@ public final class BenchUpstream {
         int firstViewUsers = Integer.parseInt(args[2]);
 
         AwsStandIn aws = new AwsStandIn();
-        // The path the listing variants (d, e) of bench/run.sh list: two pages of SSM's 10.
-        aws.pathHolds("/bench/listed", 20);
+        // The path the listing variants (d, e) of bench/run.sh list: two pages of SSM's 10, half of them SecureStrings.
+        aws.pathHoldsSecureStrings("/bench/listed", 20);
         List<String> firstViews = new ArrayList<>();
         for (int i = 0; i < firstViewUsers; i++) {
             firstViews.add(body(aws.idToken(UUID.randomUUID().toString(), "Bench User " + i)));
         }
         Files.write(out.resolve("first-view.txt"), firstViews);
-        Files.writeString(out.resolve("repeat-view.json"), body(aws.idToken("bench-repeat", "Bench Repeat")));
+        String repeat = aws.idToken("bench-repeat", "Bench Repeat");
+        Files.writeString(out.resolve("repeat-view.json"), body(repeat));
         Files.writeString(out.resolve("invalid.json"), body(signedByStranger(aws)));
+        // Show and History of the repeat user (variant d configures /bench/listed): p02 is a SecureString.
+        Files.writeString(out.resolve("reveal.json"), "{\"name\":\"/bench/listed/p02\",\"idToken\":\"" + repeat + "\"}");
+        Files.writeString(out.resolve("history.json"), "{\"name\":\"/bench/listed/p01\",\"idToken\":\"" + repeat + "\"}");
         int unknownKids = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         if (unknownKids > 0) {
             Files.write(out.resolve("unknown-kid.txt"), unknownKidTokens(aws, unknownKids));

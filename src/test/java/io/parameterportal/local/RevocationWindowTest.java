@@ -96,12 +96,16 @@ class RevocationWindowTest {
         try (CapturedLogs logs = CapturedLogs.start()) {
             postSession(token).statusCode(403).body("name", equalTo("Carol Revoked"));
 
-            assertThat(logs.lines()).as("lines at INFO or above")
+            assertThat(logs.lines()).as("lines at INFO or above, besides the audit record of the denied view")
                     .filteredOn(line -> Set.of("INFO", "WARN", "WARNING", "ERROR", "SEVERE", "FATAL").contains(line.split(" ", 2)[0]))
+                    .filteredOn(line -> !line.startsWith("INFO audit "))
                     .singleElement().asString()
                     .startsWith("INFO io.parameterportal.web.ProblemMapper")
                     .contains("AWS call ended with 403", "NotAuthorizedException")
                     .as("one line, no stack trace").doesNotContain("\n");
+            assertThat(logs.lines()).as("the audit record of the denied view")
+                    .filteredOn(line -> line.startsWith("INFO audit ")).singleElement().asString()
+                    .contains("event=view", "outcome=denied", "user=Carol Revoked");
             assertThat(logs.lines()).as("the cache's own record of the failed load, at any level")
                     .noneMatch(line -> line.contains("com.github.benmanes.caffeine"));
         }

@@ -85,8 +85,8 @@ public final class AwsStandIn {
     }
 
     /** The operations the stand-in answers, the names {@link #fail} and {@code /_fault} accept. */
-    public static final Set<String> OPERATIONS = Set.of("Jwks", "Token", "GetId", "GetCredentialsForIdentity", "GetParameter",
-            "GetParametersByPath");
+    public static final Set<String> OPERATIONS = Set.of("Jwks", "GetId", "GetCredentialsForIdentity", "GetParameter",
+            "GetParametersByPath", "GetParameterHistory");
 
     static {
         // The JDK server writes headers and body apart; without TCP_NODELAY, Nagle's algorithm meets the
@@ -100,6 +100,7 @@ public final class AwsStandIn {
     private final Map<String, AtomicInteger> stalled = new ConcurrentHashMap<>();
     private final Set<String> onceOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> pathSizes = new ConcurrentHashMap<>();
+    private final Set<String> pathsWithSecureStrings = ConcurrentHashMap.newKeySet();
     /** The first secret keys and session tokens handed out, so that a test can look for them where they must not be. */
     private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
@@ -358,6 +359,12 @@ public final class AwsStandIn {
         pathSizes.put(path, count);
     }
 
+    /** As {@link #pathHolds}, every even-numbered parameter a SecureString (ciphertext unless decryption is asked for). */
+    public void pathHoldsSecureStrings(String path, int count) {
+        pathHolds(path, count);
+        pathsWithSecureStrings.add(path);
+    }
+
     /** Pages of 10 as SSM answers them; the next token is the index of the next parameter. */
     private String parametersByPath(String request) {
         String path = member(request, "Path");
@@ -365,10 +372,14 @@ public final class AwsStandIn {
         int count = pathSizes.getOrDefault(path, 0);
         int from = next == null ? 0 : Integer.parseInt(next);
         int to = Math.min(count, from + 10);
+        boolean decrypted = DECRYPTING.matcher(request).find();
         StringBuilder page = new StringBuilder("{\"Parameters\":[");
         for (int i = from; i < to; i++) {
-            page.append(i > from ? "," : "").append(String.format("{\"Name\":\"%s/p%02d\",\"Type\":\"String\","
-                    + "\"Value\":\"value %d\",\"Version\":1,\"LastModifiedDate\":1764000000}", path, i + 1, i + 1));
+            boolean secure = pathsWithSecureStrings.contains(path) && (i + 1) % 2 == 0;
+            String value = secure && !decrypted ? "AQICAHhCiphertextOfValue" + (i + 1) : "value " + (i + 1);
+            page.append(i > from ? "," : "").append(String.format("{\"Name\":\"%s/p%02d\",\"Type\":\"%s\","
+                    + "\"Value\":\"%s\",\"Version\":1,\"LastModifiedDate\":1764000000}", path, i + 1,
+                    secure ? "SecureString" : "String", value));
         }
         page.append(']');
         if (to < count) {
