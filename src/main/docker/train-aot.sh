@@ -66,14 +66,15 @@ app=http://localhost:$PORT
 login="response_type=token&client_id=localdemoclient&redirect_uri=$(urlencode "$app/signin")"
 login+="&scope=$(urlencode "openid profile")&username=demo&password=demo"
 id_token='[#&]id_token=([^&]+)'
-session() { http "$PORT" POST /api/session application/json "{\"idToken\":\"$1\"}"; }
+# A hosted-UI token carries its sign-in's nonce, which the API then requires beside it.
+session() { http "$PORT" POST /api/session application/json "{\"idToken\":\"$1\",\"nonce\":\"$2\"}"; }
 for ((view = 0; view < 20; view++)); do
   http "$PORT" POST /local/login application/x-www-form-urlencoded "$login&state=s$view&nonce=n$view"
   [[ $LOCATION =~ $id_token ]] || {
     echo "training: the local sign-in gave no id token (status $STATUS, redirect: $LOCATION)" >&2; exit 1; }
   token=${BASH_REMATCH[1]}
-  for _ in 1 2 3; do session "$token"; [ "$STATUS" = 200 ] || { echo "training: a session view failed ($STATUS)" >&2; exit 1; }; done
-  session "${token%.*}.AAAA"; [ "$STATUS" = 401 ] || { echo "training: a spoiled token was not refused ($STATUS)" >&2; exit 1; }
+  for _ in 1 2 3; do session "$token" "n$view"; [ "$STATUS" = 200 ] || { echo "training: a session view failed ($STATUS)" >&2; exit 1; }; done
+  session "${token%.*}.AAAA" "n$view"; [ "$STATUS" = 401 ] || { echo "training: a spoiled token was not refused ($STATUS)" >&2; exit 1; }
 done
 for page in /signin /signout; do http "$PORT" GET "$page"; done
 # Health and metrics live on the management port; a build without the management interface
