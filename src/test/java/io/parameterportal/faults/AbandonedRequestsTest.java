@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parameterportal.aws.AwsCallMetrics;
 import io.parameterportal.testing.CapturedLogs;
+import io.parameterportal.testing.LocalCallGate;
 import io.parameterportal.testing.LocalSignIn;
 import io.parameterportal.testing.RawHttp;
 import io.parameterportal.web.AbandonedRequests;
@@ -31,8 +33,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
- * Local mode: clients that send a request and close the connection at once, before any answer. Whatever
- * was in flight when they left finishes quietly — no WARN or ERROR record in any category — the request
+ * Local mode: clients that send a request and close the connection while an AWS call it made is in flight
+ * (held at the {@link LocalCallGate} until they have left, so it is in flight for sure). Whatever was in
+ * flight when they left finishes quietly — no WARN or ERROR record in any category — the request
  * is counted in {@value AbandonedRequests#METER}, and the same user's next request costs the usual AWS
  * calls: an abandoned credential trade completed and was kept.
  */
@@ -59,18 +62,21 @@ class AbandonedRequestsTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    LocalCallGate gate;
+
     /**
-     * Who leaves, in the middle of what: the calls in flight when they leave (which must finish), and the
-     * request they left. A new endpoint adds its line here.
+     * Who leaves, in the middle of what: the request they left, the call held in flight until they have left,
+     * and every call in flight then (which must finish). A new endpoint adds its line here.
      */
     static Stream<Arguments> abandonedRequests() {
         return Stream.of(
-                arguments("demo's view, /portal/ops denied", token("demo", VIEW), VIEW, VIEW_READS),
-                arguments("ops's view, a SecureString listed", token("ops", VIEW), VIEW, VIEW_READS),
+                arguments("demo's view, /portal/ops denied", token("demo", VIEW), VIEW, "GetParameter", VIEW_READS),
+                arguments("ops's view, a SecureString listed", token("ops", VIEW), VIEW, "GetParameter", VIEW_READS),
                 arguments("a view whose token is not traded yet", (Supplier<String>) () -> LocalSignIn.idTokenOf("demo", "demo"),
-                        VIEW, TRADE),
-                arguments("ops's reveal of a SecureString", token("ops", VIEW), REVEAL, REVEAL.usualCalls()),
-                arguments("ops's history of a String", token("ops", VIEW), HISTORY, HISTORY.usualCalls()));
+                        VIEW, "GetId", TRADE),
+                arguments("ops's reveal of a SecureString", token("ops", VIEW), REVEAL, "GetParameter", REVEAL.usualCalls()),
+                arguments("ops's history of a String", token("ops", VIEW), HISTORY, "GetParameterHistory", HISTORY.usualCalls()));
     }
 
     /** A token of {@code user} whose credentials are cached: its own first request made and answered. */
@@ -85,15 +91,21 @@ class AbandonedRequestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("abandonedRequests")
     void whatAClientLeavesFinishesQuietlyAndItsNextRequestCostsTheUsualCalls(String who, Supplier<String> user,
-            ApiRequest request, Map<String, Integer> inFlight) throws Exception {
+            ApiRequest request, String held, Map<String, Integer> inFlight) throws Exception {
         String token = user.get();
         try (CapturedLogs logs = CapturedLogs.start()) {
             Map<String, Double> before = calls(inFlight.keySet());
             double abandonedBefore = abandoned(request.path());
 
-            RawHttp.sendAndLeave(RestAssured.port, request.raw(token));
-
-            awaitAtLeast("the request counted as abandoned", () -> abandoned(request.path()), abandonedBefore + 1, logs);
+            gate.hold(held);
+            try {
+                try (Socket client = RawHttp.send(RestAssured.port, request.raw(token))) {
+                    gate.awaitHeld(1);
+                }
+                awaitAtLeast("the request counted as abandoned", () -> abandoned(request.path()), abandonedBefore + 1, logs);
+            } finally {
+                gate.release();
+            }
             for (Map.Entry<String, Integer> call : inFlight.entrySet()) {
                 awaitAtLeast("the " + call.getKey() + " call in flight finished", () -> calls(call.getKey()),
                         before.get(call.getKey()) + call.getValue(), logs);

@@ -37,6 +37,18 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} as is and keeps the connection open, reading nothing, until the returned socket is
+     * closed: a client that leaves when the test says so.
+     */
+    public static Socket send(int port, String request) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return socket;
+    }
+
     /** A POST of {@code json} to {@code path}, whole, as a browser's fetch sends it. */
     public static String postJson(String path, String json) {
         return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
