@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parameterportal.local.userpool.LocalUsers;
 import io.parameterportal.testing.AuditRecords;
 import io.parameterportal.testing.AwsCallCount;
+import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.testing.CodeFlowProfile;
 import io.parameterportal.testing.LocalSignIn;
 import io.parameterportal.testing.SessionBrowser;
@@ -246,11 +248,15 @@ class SessionCookieTest {
         int calls = tokenEndpoint.tokenCalls();
         int refusals = tokenEndpoint.tokenRefusals();
         users.signOutGlobally("carol");
+        Collection<String> cookies = browser.cookies().values();
 
-        browser.postApi("/api/session", "{}");
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            browser.postApi("/api/session", "{}");
 
-        assertThat(tokenEndpoint.tokenCalls() - calls).as("the refresh").isEqualTo(1);
-        assertThat(tokenEndpoint.tokenRefusals() - refusals).as("refused by the user pool").isEqualTo(1);
+            assertThat(tokenEndpoint.tokenCalls() - calls).as("the refresh").isEqualTo(1);
+            assertThat(tokenEndpoint.tokenRefusals() - refusals).as("refused by the user pool").isEqualTo(1);
+            assertRefusalLoggedAtInfo(logs, cookies);
+        }
     }
 
     @Test
@@ -261,9 +267,26 @@ class SessionCookieTest {
         int refusals = tokenEndpoint.tokenRefusals();
 
         browser.useCookies(copied);
-        browser.postApi("/api/session", "{}");
+        Collection<String> cookies = copied.values();
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            browser.postApi("/api/session", "{}");
 
-        assertThat(tokenEndpoint.tokenRefusals() - refusals).as("the revoked refresh token, refused").isEqualTo(1);
+            assertThat(tokenEndpoint.tokenRefusals() - refusals).as("the revoked refresh token, refused").isEqualTo(1);
+            assertRefusalLoggedAtInfo(logs, cookies);
+        }
+    }
+
+    /**
+     * A refused refresh ends the session as designed: quarkus-oidc's record of the user pool's answer is one INFO line
+     * naming the token endpoint and the OAuth error, no ERROR or WARN line, and no token or cookie in any line.
+     */
+    private static void assertRefusalLoggedAtInfo(CapturedLogs logs, Collection<String> cookies) {
+        assertThat(logs.lines()).filteredOn(line -> line.contains(RefusedRefreshLog.CATEGORY)).singleElement().asString()
+                .startsWith("INFO " + RefusedRefreshLog.CATEGORY).contains("/oauth2/token", "status: 400", "invalid_grant");
+        assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR ") || line.startsWith("SEVERE "));
+        assertThat(logs.warningsAndErrors()).noneMatch(line -> line.contains("io.quarkus.oidc"));
+        logs.assertNoneHolds(List.of(), cookies);
+        assertThat(logs.lines()).noneMatch(line -> line.contains("eyJ"));
     }
 
     private static SessionBrowser signInNearExpiry(String username) {
