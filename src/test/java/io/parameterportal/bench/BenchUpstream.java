@@ -17,9 +17,10 @@ import io.parameterportal.testing.AwsStandIn;
  * request bodies for the load tools — {@code first-view.txt} (one new user per line),
  * {@code repeat-view.json} (one user, again and again), {@code invalid.json} (an id token signed by a
  * stranger's key) and, when asked, {@code unknown-kid.txt} (well-formed tokens, each naming a key id
- * the pool does not publish, one body per line: {@code bench/jwks-attack.sh}). The stand-in also serves
- * the hosted UI's token endpoint: {@code GET /_codes?n=N} issues N codes of new users, one code-flow body
- * per line, each redeemed once at {@code POST /oauth2/token} (the app's {@code PORTAL_HOSTED_UI_DOMAIN}).
+ * the pool does not publish, one body per line: {@code bench/jwks-attack.sh}). The stand-in is also the hosted UI
+ * of the code flow (the app's {@code PORTAL_HOSTED_UI_DOMAIN}): {@code /oauth2/authorize} signs the bench user in at
+ * once and {@code /oauth2/token} redeems the code for tokens signed with the pool's key ({@link AwsStandIn}), which is
+ * how {@code bench/signin.py} signs in for the session variant of {@code bench/run.sh}.
  *
  * <p>Usage: {@code BenchUpstream <port> <output dir> <first-view users> [unknown-kid tokens]}; runs
  * until killed. Faults are switched over HTTP ({@code /_fault}, see {@link AwsStandIn}).

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,6 +41,13 @@ import com.sun.net.httpserver.HttpServer;
  * test can turn into faults: AWS error types, 5xx, slowness, dropped connections, or no server at all. Counts
  * the calls it receives per operation ({@code GET /_calls} tells them too); {@code /_fault} sets faults over HTTP.
  * Used by the fault tests and, as a fast upstream, by the benchmark.
+ *
+ * <p>It is also the hosted UI of the code flow, as far as quarkus-oidc needs one, for one user who is always signed in
+ * ({@link #SESSION_USER}): {@code GET /oauth2/authorize} redirects straight back to {@code redirect_uri} with a code
+ * and the given state; {@code POST /oauth2/token} redeems that code once (client id, redirect URI and the PKCE S256
+ * verifier checked) for an id token carrying the sign-in's nonce, an access token and an opaque refresh token, and
+ * answers a {@code refresh_token} grant with new id and access tokens until {@code POST /oauth2/revoke} revokes it
+ * (then {@code invalid_grant}, as Cognito). Counted as {@code Authorize}, {@code Token} and {@code Revoke}.
  */
 public final class AwsStandIn {
 
@@ -48,6 +58,10 @@ public final class AwsStandIn {
     public static final String PARAMETER = "fa-012-authenticated";
     /** Counted beside the operations: every SSM call that asked for decryption ({@code "WithDecryption":true}). */
     public static final String DECRYPTING_CALLS = "Decrypting";
+    /** The user the hosted UI signs in: its {@code sub}, and its {@code name} claim. */
+    public static final String SESSION_USER = "session-user";
+    public static final String SESSION_USER_NAME = "Session User";
+    private static final Set<String> HOSTED_UI = Set.of("Authorize", "Token", "Revoke");
     private static final Pattern DECRYPTING = Pattern.compile("\"WithDecryption\"\\s*:\\s*true");
     /** A test issues a few; the benchmark, with the credential cache off, issues one pair per request. */
     private static final int MAX_REMEMBERED_SECRETS = 10_000;
@@ -104,6 +118,9 @@ public final class AwsStandIn {
     /** The first secret keys and session tokens handed out, so that a test can look for them where they must not be. */
     private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
+    /** Codes issued and not yet redeemed; live refresh tokens. */
+    private final Map<String, Authorization> codes = new ConcurrentHashMap<>();
+    private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private volatile String parameterType = "String";
     private volatile String parameterValue = "Authenticated";
     /** Counted down to end every stall in progress; replaced at once, so that later stalls stall again. */
@@ -270,8 +287,106 @@ public final class AwsStandIn {
             if (fault != null && answerWithFault(exchange, operation, fault)) {
                 return;
             }
+            if (HOSTED_UI.contains(operation)) {
+                answerAsHostedUi(exchange, operation, requestBody);
+                return;
+            }
             respond(exchange, 200, normalAnswer(operation, requestBody));
         }
+    }
+
+    /** What a sign-in asked for at {@code /oauth2/authorize}, checked when its code is redeemed. */
+    private record Authorization(String redirectUri, String nonce, String codeChallenge) {
+    }
+
+    private void answerAsHostedUi(HttpExchange exchange, String operation, String requestBody) throws IOException {
+        Map<String, String> form = formOf(operation.equals("Authorize") ? exchange.getRequestURI().getRawQuery() : requestBody);
+        if (!CLIENT.equals(form.get("client_id"))) {
+            respond(exchange, 400, "{\"error\":\"invalid_client\"}", "application/json");
+            return;
+        }
+        switch (operation) {
+            case "Authorize" -> authorize(exchange, form);
+            case "Token" -> {
+                String tokens = switch (String.valueOf(form.get("grant_type"))) {
+                    case "authorization_code" -> redeem(form);
+                    case "refresh_token" -> refreshTokens.contains(String.valueOf(form.get("refresh_token"))) ? tokens(null, null) : null;
+                    default -> null;
+                };
+                if (tokens == null) {
+                    respond(exchange, 400, "{\"error\":\"invalid_grant\"}", "application/json");
+                } else {
+                    respond(exchange, 200, tokens, "application/json");
+                }
+            }
+            default -> { // Revoke: RFC 7009 answers 200 whether or not the token was known
+                refreshTokens.remove(String.valueOf(form.get("token")));
+                respond(exchange, 200, "", "application/json");
+            }
+        }
+    }
+
+    private void authorize(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String redirectUri = query.get("redirect_uri");
+        if (!"code".equals(query.get("response_type")) || redirectUri == null || query.get("state") == null
+                || !"S256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null) {
+            respond(exchange, 400, "{\"error\":\"invalid_request\"}", "application/json");
+            return;
+        }
+        String code = UUID.randomUUID().toString();
+        codes.put(code, new Authorization(redirectUri, query.get("nonce"), query.get("code_challenge")));
+        exchange.getResponseHeaders().add("Location", redirectUri + (redirectUri.contains("?") ? "&" : "?") + "code=" + code
+                + "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    /** @return the token answer, or null when the code is unknown, used, or redeemed with another redirect URI or verifier */
+    private String redeem(Map<String, String> form) {
+        Authorization asked = codes.remove(String.valueOf(form.get("code")));
+        String verifier = form.get("code_verifier");
+        if (asked == null || verifier == null || !asked.redirectUri().equals(form.get("redirect_uri"))) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            if (!challenge.equals(asked.codeChallenge())) {
+                return null;
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String refreshToken = "refresh-" + randomBase64(48).replace('+', '-').replace('/', '_');
+        refreshTokens.add(refreshToken);
+        return tokens(asked.nonce(), refreshToken);
+    }
+
+    /** Cognito's token answer: id and access token; a refresh token only for a code (a refresh grant keeps the old one). */
+    private String tokens(String nonce, String refreshToken) {
+        JwtClaims id = idClaims(SESSION_USER, SESSION_USER_NAME);
+        if (nonce != null) {
+            id.setClaim("nonce", nonce);
+        }
+        JwtClaims access = idClaims(SESSION_USER, SESSION_USER_NAME);
+        access.setClaim("token_use", "access");
+        access.setClaim("client_id", CLIENT);
+        try {
+            return "{\"id_token\":\"" + sign(id) + "\",\"access_token\":\"" + sign(access) + "\","
+                    + (refreshToken == null ? "" : "\"refresh_token\":\"" + refreshToken + "\",")
+                    + "\"token_type\":\"Bearer\",\"expires_in\":3600}";
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> formOf(String encoded) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : encoded == null || encoded.isEmpty() ? new String[0] : encoded.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            form.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+                    nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : "");
+        }
+        return form;
     }
 
     /** @return whether the fault answered the exchange itself */
@@ -309,6 +424,9 @@ public final class AwsStandIn {
             return switch (path) {
                 case "/_calls" -> "Calls";
                 case "/_fault" -> "Control";
+                case "/oauth2/authorize" -> "Authorize";
+                case "/oauth2/token" -> "Token";
+                case "/oauth2/revoke" -> "Revoke";
                 default -> path.endsWith("/jwks.json") ? "Jwks" : "Unknown";
             };
         }
