@@ -66,6 +66,13 @@ def summary(paths):
         print()
         print(f"Throughput ratios (repeat view): a/b = {medians['a.repeat_view_rps'] / medians['b.repeat_view_rps']:.1f}, "
               f"a/c = {medians['a.repeat_view_rps'] / medians['c.repeat_view_rps']:.1f}")
+    # The session's repeat view beside the implicit one, run by run (the same run, the same machine state).
+    shares = [float(r["s.repeat_view_rps"]) / float(r["a.repeat_view_rps"]) for r in runs
+              if "s.repeat_view_rps" in r and "a.repeat_view_rps" in r]
+    if shares:
+        print()
+        print(f"Session repeat view (s) / implicit repeat view (a), req/s in the same run: median {statistics.median(shares):.0%} "
+              f"({' / '.join(f'{share:.0%}' for share in shares)}); target at least 80 %")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,12 @@
 # training run (src/main/docker/train-aot.sh) first writes an AOT cache (JEP 483/515: classes
 # loaded and linked, method profiles), which every measured start then uses; BENCH_AOT=false
 # measures without it.
-# The code flow (quarkus-oidc's session cookie) is not measured here yet: the stand-in upstream has no hosted UI
-# (its hand-written-exchange token endpoint went with that exchange); see docs/sessions.md.
+#   s  as a with the code flow (PORTAL_OAUTH_FLOW=code): quarkus-oidc's session cookie instead of a posted id token.
+#      The stand-in upstream is also the hosted UI (authorize signs the bench user in at once, token, revoke):
+#      first views are whole sign-ins (bench/signin.py: /login, authorize, the /signin callback redeeming the code,
+#      the page, POST /api/session {}), timed from /login to the view's answer; repeat views are POST /api/session {}
+#      with the last sign-in's cookie, under the same load as a's repeat views. Summary: s's repeat-view req/s as a
+#      share of a's, same run (target: at least 80 %).
 # Usage: bench/run.sh [runs=3] [seconds per load step=10]. Results: target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,6 +70,7 @@ until grep -qs "ready" "$OUT/upstream.log"; do sleep 0.2; done
 UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT"
 
 calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(d.get(k,0) for k in ("GetId","GetCredentialsForIdentity","GetParameter","GetParametersByPath","GetParameterHistory")))'; }
+token_calls() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("Token",0))'; }
 decryptions() { curl -s "$UPSTREAM/_calls" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("Decrypting",0))'; }
 post() { curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' --data-binary "@$1" "http://127.0.0.1:$APP_PORT${2:-/api/session}"; }
 
@@ -125,11 +130,16 @@ startup() {
 
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
 
-wrk_run() { # label file [API path]: one JSON body, or one body per line (cycled, one user per line)
+wrk_run() { # label file [API path] [headers file]: one JSON body, or one body per line (cycled, one user per line);
+  # the headers file's "Name: value" lines are sent with every request (s: the session cookie)
   local script="$OUT/$1.lua"
   cat > "$script" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+for line in io.lines("${4:-/dev/null}") do
+  local name, value = line:match("^([^:]+):%s*(.*)$")
+  wrk.headers[name] = value
+end
 local bodies, i = {}, 0
 for line in io.lines("$2") do bodies[#bodies + 1] = line end
 request = function()
@@ -175,12 +185,38 @@ secrets_on_demand() {
   python3 bench/parse.py hey "upstream200" < "$OUT/upstream200.hey"
 }
 
+# The code flow (s): n sign-ins, each a new browser, timed from /login to its first view's answer; the AWS and
+# token-endpoint calls per sign-in; the AWS calls of 200 repeat views with the session cookie; then repeat views under
+# the same load as a's (wrk_run repeat_view), the same user again and again with that cookie.
+SESSION_SECRET=bench-only-session-secret-0123456789abcdef
+session_views() {
+  local n=100 before after tokens_before tokens_after
+  before=$(calls); tokens_before=$(token_calls)
+  python3 bench/signin.py "http://127.0.0.1:$APP_PORT" $n "$OUT/first_view.times" "$OUT/session.headers"
+  after=$(calls); tokens_after=$(token_calls)
+  echo "first_view_calls=$(python3 -c "print(($after-$before)/$n)")"
+  echo "first_view_token_calls=$(python3 -c "print(($tokens_after-$tokens_before)/$n)")"
+  python3 bench/parse.py times first_view < "$OUT/first_view.times"
+  echo '{}' > "$OUT/session-view.json"
+  local session=() line
+  while read -r line; do session+=(-H "$line"); done < "$OUT/session.headers"
+  before=$(calls); tokens_before=$(token_calls)
+  for _ in $(seq 200); do
+    curl -s -o /dev/null "${session[@]}" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$APP_PORT/api/session"
+  done
+  after=$(calls); tokens_after=$(token_calls)
+  echo "repeat_view_calls=$(python3 -c "print(($after-$before)/200)")"
+  echo "repeat_view_token_calls=$(python3 -c "print(($tokens_after-$tokens_before)/200)")"
+  wrk_run "repeat_view" "$OUT/session-view.json" /api/session "$OUT/session.headers"
+}
+
 rm -f "$OUT"/run-*.txt
 for run in $(seq "$RUNS"); do
   result="$OUT/run-$run.txt"; : > "$result"
-  for variant in a b c d e; do
+  for variant in a s b c d e; do
     case $variant in
       a) startup >> "$result.$variant"; start_app ;;
+      s) start_app PORTAL_OAUTH_FLOW=code PORTAL_SESSION_SECRET=$SESSION_SECRET ;;
       b) start_app PORTAL_CREDENTIAL_CACHE_MAX_SIZE=0 ;;
       c) APP_DIR_OF_VARIANT=$NAIVE_APP_DIR start_app ;;
       d) start_app PORTAL_PARAMETER_PATHS=$LISTED_PATH ;;
@@ -193,8 +229,8 @@ for run in $(seq "$RUNS"); do
     esac
     [ $variant = d ] && secrets_on_demand >> "$result.$variant"
     [ $variant = a ] && rss_after_10k >> "$result.$variant"
-    # Repeat views of 600 users in turn: with the cache each is a hit; without it, three calls.
-    wrk_run "repeat_view" "$OUT/first-view.txt" >> "$result.$variant"
+    # Repeat views of 600 users in turn: with the cache each is a hit; without it, three calls. (s: its own, above.)
+    if [ $variant = s ]; then session_views >> "$result.$variant"; else wrk_run "repeat_view" "$OUT/first-view.txt" >> "$result.$variant"; fi
     if [ $variant = a ]; then
       wrk_run "invalid_token" "$OUT/invalid.json" >> "$result.$variant"
       # Fixed rate, evenly spaced: 500 req/s of repeat views on one connection (hey's -q paces each
