@@ -20,7 +20,7 @@
 #      the page, POST /api/session {}), timed from /login to the view's answer; repeat views are POST /api/session {}
 #      with the last sign-in's cookie, under the same load as a's repeat views. Summary: s's repeat-view req/s as a
 #      share of a's, same run (target: at least 80 %).
-# Usage: bench/run.sh [runs=3] [seconds per load step=10]. Results: target/bench/.
+# Usage: bench/run.sh [runs=3] [seconds per load step=10]. Results: target/bench/. BENCH_VARIANTS="a s" runs only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -106,9 +106,11 @@ rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$APP_PID/status; }
 
 served() { curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^http_server_requests_seconds_count/ {n += $2} END {printf "%d", n}'; }
 
-# Repeat views until the app has answered 10,000 requests since its start, then its RSS.
+# Repeat views until the app has answered 10,000 requests since its start, then its RSS. Arguments: hey's options
+# for the request (default: a's repeat view; s: the session cookie's headers and {}).
 rss_after_10k() {
-  hey -n $((10000 - $(served))) -c 32 -m POST -T application/json -D "$OUT/repeat-view.json" \
+  local request=("$@"); [ ${#request[@]} -gt 0 ] || request=(-D "$OUT/repeat-view.json")
+  hey -n $((10000 - $(served))) -c 32 -m POST -T application/json "${request[@]}" \
     "http://127.0.0.1:$APP_PORT/api/session" > /dev/null
   echo "rss_after_10k_requests_mb=$(rss_mb)"
 }
@@ -186,8 +188,9 @@ secrets_on_demand() {
 }
 
 # The code flow (s): n sign-ins, each a new browser, timed from /login to its first view's answer; the AWS and
-# token-endpoint calls per sign-in; the AWS calls of 200 repeat views with the session cookie; then repeat views under
-# the same load as a's (wrk_run repeat_view), the same user again and again with that cookie.
+# token-endpoint calls per sign-in; the AWS calls of 200 repeat views with the session cookie; the RSS after 10,000
+# requests, as a; then repeat views under the same load as a's (wrk_run repeat_view), the same user again and again
+# with that cookie.
 SESSION_SECRET=bench-only-session-secret-0123456789abcdef
 session_views() {
   local n=100 before after tokens_before tokens_after
@@ -207,13 +210,15 @@ session_views() {
   after=$(calls); tokens_after=$(token_calls)
   echo "repeat_view_calls=$(python3 -c "print(($after-$before)/200)")"
   echo "repeat_view_token_calls=$(python3 -c "print(($tokens_after-$tokens_before)/200)")"
+  # As a before its measured repeat views: 10,000 requests since the start (the same JIT warm-up), then the RSS.
+  rss_after_10k "${session[@]}" -d '{}'
   wrk_run "repeat_view" "$OUT/session-view.json" /api/session "$OUT/session.headers"
 }
 
 rm -f "$OUT"/run-*.txt
 for run in $(seq "$RUNS"); do
   result="$OUT/run-$run.txt"; : > "$result"
-  for variant in a s b c d e; do
+  for variant in ${BENCH_VARIANTS:-a s b c d e}; do
     case $variant in
       a) startup >> "$result.$variant"; start_app ;;
       s) start_app PORTAL_OAUTH_FLOW=code PORTAL_SESSION_SECRET=$SESSION_SECRET ;;

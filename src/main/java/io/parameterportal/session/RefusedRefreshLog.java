@@ -31,7 +31,7 @@ class RefusedRefreshLog {
     private static final Pattern REFUSED_GRANT = Pattern.compile(
             "Request \\S+/oauth2/token has failed: status: 400, error message: .*\"error\"\\s*:\\s*\"invalid_grant\".*", Pattern.DOTALL);
 
-    /** Held here: the log manager keeps loggers (and so their filters) only as long as someone refers to them. */
+    /** Held here: java.util.logging may collect a logger (and its filter) nobody refers to. */
     private static final Logger QUARKUS_OIDC = Logger.getLogger(CATEGORY);
 
     void install(@Observes StartupEvent start) {
