@@ -179,7 +179,7 @@ public class ParameterReader {
     }
 
     private static boolean denied(Throwable failure) {
-        return failure instanceof UpstreamFailure upstream && upstream.answer().status() == 403 && !upstream.credentialsRejected();
+        return failure instanceof UpstreamFailure upstream && upstream.kind() == UpstreamFailure.Kind.DENIED;
     }
 
     private static StaticCredentialsProvider asUser(UserCredentials user) {

@@ -107,8 +107,8 @@ class Caller {
     }
 
     /**
-     * {@code read}, with the audit record of how it ended: allowed, or denied (403), missing (404) or failed
-     * (anything else AWS did).
+     * {@code read}, with the audit record of how it ended: allowed, or denied, missing or failed (anything else AWS
+     * did).
      */
     <T> Uni<T> audited(Uni<T> read, SignedInUser user, AuditLog.Event event, List<String> names, Optional<Long> version,
             String requestId) {
@@ -124,10 +124,10 @@ class Caller {
 
     private static AuditLog.Outcome outcomeOf(Throwable failure) {
         if (failure instanceof UpstreamFailure upstream) {
-            return switch (upstream.answer().status()) {
-                case 403 -> AuditLog.Outcome.DENIED;
-                case 404 -> AuditLog.Outcome.MISSING;
-                default -> AuditLog.Outcome.FAILED;
+            return switch (upstream.kind()) {
+                case DENIED, DECRYPTION_DENIED -> AuditLog.Outcome.DENIED;
+                case NOT_FOUND, VERSION_NOT_FOUND -> AuditLog.Outcome.MISSING;
+                case THROTTLED, TIMED_OUT, CREDENTIALS_REJECTED, FAILED -> AuditLog.Outcome.FAILED;
             };
         }
         return AuditLog.Outcome.FAILED;
@@ -153,7 +153,7 @@ class Caller {
     }
 
     private static boolean credentialsRejected(Throwable failure) {
-        return failure instanceof UpstreamFailure upstream && upstream.credentialsRejected();
+        return failure instanceof UpstreamFailure upstream && upstream.kind() == UpstreamFailure.Kind.CREDENTIALS_REJECTED;
     }
 
     /**
@@ -173,8 +173,7 @@ class Caller {
             return;
         }
         if (!user.nonce().map(request.nonce()::equals).orElse(false)) {
-            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
-                    "The id token was not issued for this sign-in: its nonce does not match.");
+            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH);
         }
     }
 }
