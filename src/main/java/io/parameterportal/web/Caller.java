@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.parameterportal.audit.AuditLog;
 import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.identity.RoleChoice;
 import io.parameterportal.identity.UserCredentials;
@@ -38,16 +38,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class Caller {
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
     private final CodeFlowSession session;
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
     private final ObjectReader json;
     private final AuditLog audit;
 
-    Caller(PortalSettings settings, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
+    Caller(PortalConfig config, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
             ObjectMapper json, AuditLog audit) {
-        this.settings = settings;
+        this.config = config;
         this.session = session;
         this.verifier = verifier;
         this.identityPool = identityPool;
@@ -138,7 +138,7 @@ class Caller {
      * and refreshed the token near its expiry; no usable session is a 401, never a redirect).
      */
     private Uni<String> idTokenOf(SignedRequest request) {
-        if (settings.codeFlow()) {
+        if (config.codeFlow()) {
             if (request.idToken() != null || request.nonce() != null) {
                 return Uni.createFrom().failure(new UnreadableRequestException("This portal signs in with the code flow: "
                         + "the session cookie carries the sign-in, so send no \"idToken\" or \"nonce\"."));
@@ -162,7 +162,7 @@ class Caller {
      * judged without it. The code flow's nonce was checked by quarkus-oidc when it redeemed the code.
      */
     private void requireNonce(VerifiedIdToken user, SignedRequest request) {
-        if (settings.codeFlow()) {
+        if (config.codeFlow()) {
             return;
         }
         if (request.nonce() == null) {
