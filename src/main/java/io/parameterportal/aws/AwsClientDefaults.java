@@ -1,11 +1,15 @@
 package io.parameterportal.aws;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoEndpoints;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.PortalConfig;
 import io.vertx.core.Vertx;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -17,7 +21,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * What every AWS client of the portal shares: the region and endpoint of {@link PortalSettings},
+ * What every AWS client of the portal shares: the region of the {@link CognitoPool} and the endpoint of the {@link CognitoEndpoints},
  * no credentials of the service's own, the call timeout and the call counter.
  */
 @ApplicationScoped
@@ -33,7 +37,9 @@ public class AwsClientDefaults {
             .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(250)))
             .build();
 
-    private final PortalSettings settings;
+    private final String region;
+    private final Duration upstreamTimeout;
+    private final Optional<URI> endpoint;
     private final AwsCallMetrics metrics;
     /**
      * Runs the SDK's call timeouts and retry delays: Vert.x's event loop, on which the calls start and
@@ -45,20 +51,22 @@ public class AwsClientDefaults {
      */
     private final ScheduledExecutorService timeouts;
 
-    AwsClientDefaults(PortalSettings settings, AwsCallMetrics metrics, Vertx vertx) {
-        this.settings = settings;
+    AwsClientDefaults(CognitoPool pool, CognitoEndpoints endpoints, PortalConfig config, AwsCallMetrics metrics, Vertx vertx) {
+        this.region = pool.region();
+        this.upstreamTimeout = config.upstreamTimeout();
+        this.endpoint = endpoints.aws();
         this.metrics = metrics;
         this.timeouts = vertx.nettyEventLoopGroup();
     }
 
     public <B extends AwsClientBuilder<B, ?> & SdkAsyncClientBuilder<B, ?>> B applyTo(B builder) {
-        builder.region(Region.of(settings.region()))
+        builder.region(Region.of(region))
                 // Users' credentials travel per request; an unsigned default keeps the service rightless.
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 // Keeps what the Quarkus extension configured and adds ours.
                 .overrideConfiguration(builder.overrideConfiguration().toBuilder()
                         // Bounds the whole operation, the SDK's standard retries included.
-                        .apiCallTimeout(settings.config().upstreamTimeout())
+                        .apiCallTimeout(upstreamTimeout)
                         .scheduledExecutorService(timeouts)
                         .retryStrategy(RETRIES)
                         .addExecutionInterceptor(metrics)
@@ -67,7 +75,7 @@ public class AwsClientDefaults {
         // hopping to the SDK's own executor: nothing downstream blocks, and each hop costs a wake-up.
         builder.asyncConfiguration(async -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
                 Runnable::run));
-        settings.awsEndpoint().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -43,8 +43,8 @@ public class CognitoHttp {
     private final HttpClient client;
     private final Duration timeout;
 
-    CognitoHttp(Vertx vertx, PortalSettings settings) {
-        this.timeout = settings.config().upstreamTimeout();
+    CognitoHttp(Vertx vertx, PortalConfig config) {
+        this.timeout = config.upstreamTimeout();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(timeout.toMillis())));
     }

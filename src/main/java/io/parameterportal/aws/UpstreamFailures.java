@@ -1,6 +1,5 @@
 package io.parameterportal.aws;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -14,15 +13,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 
 /**
- * Sorts what the AWS SDK threw into the answers of the contract: denied 403 (by IAM, or by KMS for a
- * decryption), missing 404 (a parameter or a version of it),
- * throttled 503 with {@code Retry-After}, failed 502, too slow 504. The SDK has already retried
- * what its standard retry policy retries.
+ * Sorts what the AWS SDK threw into the {@link UpstreamFailure.Kind}s of the contract: denied (by IAM, or by KMS for a
+ * decryption), missing (a parameter or a version of it), throttled, too slow, credentials refused, or failed. The SDK
+ * has already retried what its standard retry policy retries.
  */
 public final class UpstreamFailures {
 
-    /** The pause a throttled caller is asked for. */
-    public static final int RETRY_AFTER_SECONDS = 1;
     private static final Set<String> REJECTED_CREDENTIALS = Set.of(
             "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken");
 
@@ -35,41 +31,44 @@ public final class UpstreamFailures {
         if (cause instanceof UpstreamFailure) {
             return cause;
         }
+        UpstreamFailure.Kind kind = kindOf(cause);
+        return kind == null ? error : new UpstreamFailure(kind, cause);
+    }
+
+    /** {@code null} when {@code cause} is not an AWS failure. */
+    private static UpstreamFailure.Kind kindOf(Throwable cause) {
         if (cause instanceof ParameterNotFoundException) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(404, "Parameter not found", Optional.empty()),
-                    "The parameter does not exist in Parameter Store.", false, cause);
+            return UpstreamFailure.Kind.NOT_FOUND;
         }
         if (cause instanceof ParameterVersionNotFoundException) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(404, "Parameter version not found", Optional.empty()),
-                    "The parameter has no such version in Parameter Store (it keeps the latest 100).", false, cause);
+            return UpstreamFailure.Kind.VERSION_NOT_FOUND;
         }
-        if (isAccessDenied(cause) && isKmsDenial((AwsServiceException) cause)) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(403, "Decryption denied", Optional.empty()),
-                    "Your role may read this parameter but not decrypt it: AWS KMS refused kms:Decrypt on its key.", false, cause);
+        if (credentialsRejected(cause)) {
+            return UpstreamFailure.Kind.CREDENTIALS_REJECTED;
         }
-        if (cause instanceof NotAuthorizedException || isAccessDenied(cause)) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(403, "Access denied", Optional.empty()),
-                    "AWS denied your identity access to the parameter: your role may not read it.", credentialsRejected(cause), cause);
+        if (isAccessDenied(cause)) {
+            return isKmsDenial((AwsServiceException) cause) ? UpstreamFailure.Kind.DECRYPTION_DENIED : UpstreamFailure.Kind.DENIED;
+        }
+        if (cause instanceof NotAuthorizedException) {
+            return UpstreamFailure.Kind.DENIED;
         }
         if (cause instanceof AwsServiceException service && service.isThrottlingException()) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(503, "AWS is throttling", Optional.of(RETRY_AFTER_SECONDS)),
-                    "AWS is throttling requests right now; try again in a moment.", false, cause);
+            return UpstreamFailure.Kind.THROTTLED;
         }
         if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException
                 || cause instanceof TimeoutException) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(504, "AWS did not answer in time", Optional.empty()),
-                    "AWS did not answer in time; try again.", false, cause);
+            return UpstreamFailure.Kind.TIMED_OUT;
         }
         if (cause instanceof AwsServiceException || cause instanceof SdkClientException) {
-            return new UpstreamFailure(new UpstreamFailure.Answer(502, "AWS call failed", Optional.empty()),
-                    "The call to AWS failed; try again later.", credentialsRejected(cause), cause);
+            return UpstreamFailure.Kind.FAILED;
         }
-        return error;
+        return null;
     }
 
     /** Whether AWS refused the credentials themselves (revoked or expired), which fresh ones would cure. */
     private static boolean credentialsRejected(Throwable cause) {
-        return cause instanceof AwsServiceException service && REJECTED_CREDENTIALS.contains(errorCode(service));
+        return cause instanceof AwsServiceException service && errorCode(service) != null
+                && REJECTED_CREDENTIALS.contains(errorCode(service));
     }
 
     private static boolean isAccessDenied(Throwable cause) {

@@ -12,7 +12,8 @@ import io.smallrye.config.WithDefault;
 /**
  * Every {@code portal.*} setting. Environment names follow Quarkus' mapping
  * ({@code PORTAL_USER_POOL_ID} is {@code portal.user-pool-id}); the README's table mirrors this file.
- * Settings that only {@code aws} mode needs are optional here and checked by {@link PortalSettings}.
+ * Settings that only {@code aws} mode needs are optional here and checked by {@link PortalConfigParts}, which also
+ * resolves the {@link CognitoPool}, the {@link CognitoEndpoints} and the {@link ParameterScope} from them once.
  */
 @ConfigMapping(prefix = "portal")
 public interface PortalConfig {
@@ -94,6 +95,16 @@ public interface PortalConfig {
     /** Id-token checks. */
     Token token();
 
+    /** Whether the embedded stand-ins serve Cognito and SSM. */
+    default boolean localMode() {
+        return mode() == Mode.LOCAL;
+    }
+
+    /** The code flow: the service is the OAuth client and keeps a session. */
+    default boolean codeFlow() {
+        return oauthFlow() == OAuthFlow.CODE;
+    }
+
     /** Identity-pool credentials, kept per token (and role) for its repeat views. */
     CredentialCache credentialCache();
 
@@ -157,6 +168,9 @@ public interface PortalConfig {
     }
 
     interface Local {
+        /** Where local mode's stand-ins live on the app's own origin. */
+        String PREFIX = "/local";
+
         /** The writer of a local parameter version that names none. */
         String LOCAL_ADMIN = "arn:aws:iam::000000000000:user/local-admin";
 

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.parameterportal.aws.AwsClientDefaults;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.vertx.core.Vertx;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -20,13 +20,13 @@ class CognitoIdentityClientProducer {
 
     @Produces
     @Singleton
-    CognitoIdentityAsyncClient cognitoIdentity(AwsClientDefaults defaults, PortalSettings settings, Vertx vertx) {
+    CognitoIdentityAsyncClient cognitoIdentity(AwsClientDefaults defaults, PortalConfig config, Vertx vertx) {
         return defaults.applyTo(CognitoIdentityAsyncClient.builder())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .eventLoopGroup(SdkEventLoopGroup.create(vertx.nettyEventLoopGroup()))
                         // Waiting for a pooled connection is part of the call the upstream timeout bounds
                         // (the SSM client is set alike in application.properties).
-                        .connectionAcquisitionTimeout(settings.config().upstreamTimeout()))
+                        .connectionAcquisitionTimeout(config.upstreamTimeout()))
                 .build();
     }
 

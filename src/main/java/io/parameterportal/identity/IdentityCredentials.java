@@ -17,7 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.parameterportal.aws.UpstreamFailures;
 import io.parameterportal.cache.QuietLoads;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -41,18 +42,18 @@ public class IdentityCredentials {
     }
 
     private final CognitoIdentityAsyncClient identityPool;
-    private final PortalSettings settings;
+    private final CognitoPool pool;
     private final Clock clock;
     private final AsyncCache<Binding, UserCredentials> cache;
 
-    IdentityCredentials(CognitoIdentityAsyncClient identityPool, PortalSettings settings, Clock clock, Ticker ticker,
+    IdentityCredentials(CognitoIdentityAsyncClient identityPool, CognitoPool pool, PortalConfig.CredentialCache reuse, Clock clock, Ticker ticker,
             MeterRegistry registry) {
         this.identityPool = identityPool;
-        this.settings = settings;
+        this.pool = pool;
         this.clock = clock;
-        Duration maxAge = settings.config().credentialCache().maxAge();
+        Duration maxAge = reuse.maxAge();
         this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.config().credentialCache().maxSize())
+                .maximumSize(reuse.maxSize())
                 .ticker(ticker)
                 .expireAfter(Expiry.creating((Binding binding, UserCredentials credentials) ->
                         Duration.between(clock.instant(), credentials.reuseUntil(maxAge))))
@@ -96,8 +97,8 @@ public class IdentityCredentials {
     }
 
     private CompletableFuture<UserCredentials> trade(VerifiedIdToken token, Optional<String> role) {
-        Map<String, String> logins = Map.of(settings.providerName(), token.compact());
-        return identityPool.getId(request -> request.identityPoolId(settings.identityPoolId()).logins(logins))
+        Map<String, String> logins = Map.of(pool.providerName(), token.compact());
+        return identityPool.getId(request -> request.identityPoolId(pool.identityPoolId()).logins(logins))
                 .thenCompose(id -> identityPool.getCredentialsForIdentity(request -> request
                         .identityId(id.identityId())
                         .logins(logins)

@@ -14,7 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.parameterportal.config.PortalConfig;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoEndpoints;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.local.aws.AwsJsonEndpoint;
 import io.parameterportal.local.userpool.HostedUi;
 import io.parameterportal.local.userpool.LocalTokenEndpoint;
@@ -34,20 +36,20 @@ import io.vertx.ext.web.handler.BodyHandler;
 class LocalRoutes {
 
     private static final Logger LOG = Logger.getLogger(LocalRoutes.class);
-    private static final String PREFIX = PortalSettings.LOCAL_PREFIX;
+    private static final String PREFIX = PortalConfig.Local.PREFIX;
     /** Sign-in forms and AWS calls are tiny; this matches quarkus.http.limits.max-body-size. */
     private static final int MAX_BODY_BYTES = 16 * 1024;
     /** After the read timeout, before everything else: a misdirected request gets no further. */
     private static final int HOST_GUARD_PRIORITY = 900;
 
-    void register(@Observes Router router, PortalSettings settings,
-            @ConfigProperty(name = "quarkus.http.host") String host,
+    void register(@Observes Router router, PortalConfig config, CognitoPool pool, Instance<CognitoEndpoints> endpoints,
+            @ConfigProperty(name = "quarkus.http.host") String host, @ConfigProperty(name = "quarkus.http.port") int port,
             Instance<HostedUi> hostedUi, Instance<LocalTokenEndpoint> tokenEndpoint, Instance<LocalUserPool> userPool,
             Instance<AwsJsonEndpoint> aws) {
-        if (!settings.localMode()) {
+        if (!config.localMode()) {
             return;
         }
-        LoopbackGuard.requireLoopback(host, settings.config().local().allowRemote());
+        LoopbackGuard.requireLoopback(host, config.local().allowRemote());
 
         HostedUi ui = hostedUi.get();
         // Rendering pages and signing tokens is CPU work: kept off the event loop.
@@ -60,21 +62,21 @@ class LocalRoutes {
         router.post(PREFIX + "/oauth2/revoke").handler(bodyHandler()).handler(tokens::revoke);
 
         // The pool's documents where Cognito serves them, under the pool id (PORTAL_AWS_ENDPOINT's layout).
-        String pool = PREFIX + "/" + settings.userPoolId() + "/.well-known/";
+        String documents = PREFIX + "/" + pool.userPoolId() + "/.well-known/";
         String jwks = userPool.get().jwks();
-        router.get(pool + "jwks.json").handler(context -> context.response()
+        router.get(documents + "jwks.json").handler(context -> context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(jwks));
-        // Endpoints name this process's port, known for sure only once it listens: built per request (rarely asked).
-        router.get(pool + "openid-configuration").handler(context -> context.response()
+        // Endpoints name this process's port, known for sure only once it listens: read at the first request.
+        router.get(documents + "openid-configuration").handler(context -> context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(userPool.get().openIdConfiguration(settings.awsEndpoint().orElseThrow())));
+                .end(userPool.get().openIdConfiguration(endpoints.get())));
 
         AwsJsonEndpoint endpoint = aws.get();
         router.postWithRegex(PREFIX + "/?").handler(bodyHandler()).handler(endpoint::handle);
 
         LOG.infof("Local mode: open %s and %s. Cognito and SSM are stand-ins served by this app at %s; no AWS account is used.",
-                settings.awsEndpoint().orElseThrow().resolve("/"), signInHint(settings.config().local().users()), PREFIX);
+                "http://localhost:" + port + "/", signInHint(config.local().users()), PREFIX);
     }
 
     /**
@@ -83,11 +85,11 @@ class LocalRoutes {
      * local mode answers only requests addressed to a loopback name or a name in
      * {@code portal.local.allowed-hosts}, also when remote access is allowed (that only lifts the bind check).
      */
-    void guardHosts(@Observes Filters filters, PortalSettings settings) {
-        if (!settings.localMode()) {
+    void guardHosts(@Observes Filters filters, PortalConfig config) {
+        if (!config.localMode()) {
             return;
         }
-        Set<String> allowedHosts = settings.config().local().allowedHosts().orElse(List.of()).stream()
+        Set<String> allowedHosts = config.local().allowedHosts().orElse(List.of()).stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         FilterRefusal misdirected = FilterRefusal.of(421, "Misdirected request",

@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.aws.AwsCall;
 import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.ParameterScope;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.identity.UserCredentials;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
@@ -40,20 +41,22 @@ public class ParameterReader {
     private static final int HISTORY_PAGE_SIZE = 50;
 
     private final SsmAsyncClient ssm;
-    private final PortalSettings settings;
+    private final ParameterScope scope;
+    private final int pathMaxParameters;
 
-    ParameterReader(SsmAsyncClient ssm, PortalSettings settings) {
+    ParameterReader(SsmAsyncClient ssm, ParameterScope scope, PortalConfig config) {
         this.ssm = ssm;
-        this.settings = settings;
+        this.scope = scope;
+        this.pathMaxParameters = config.pathMaxParameters();
     }
 
     /** The tutorial's parameter and every configured path, read at once; a path the role may not list says so. */
     public Uni<ParameterView> readAll(UserCredentials user) {
-        Uni<Parameter> seed = read(settings.parameterName(), user);
-        if (settings.parameterPaths().isEmpty()) {
+        Uni<Parameter> seed = read(scope.seed(), user);
+        if (scope.paths().isEmpty()) {
             return seed.map(parameter -> new ParameterView(parameter, null));
         }
-        List<Uni<PathListing>> listings = settings.parameterPaths().stream().map(path -> list(path, user)).toList();
+        List<Uni<PathListing>> listings = scope.paths().stream().map(path -> list(path, user)).toList();
         // Every read runs to its end (each is bounded by the upstream timeout) and the first failure is the
         // answer: failing fast would cancel the others mid-way. (A read cancelled anyway, because the client
         // left, still finishes inside AwsCall, its outcome consumed there.)
@@ -148,7 +151,7 @@ public class ParameterReader {
      * Every parameter under {@code path} (recursive, not decrypted), page after page, up to {@code portal.path-max-parameters}; denied when the role may not list the path.
      */
     public Uni<PathListing> list(String path, UserCredentials user) {
-        int max = settings.config().pathMaxParameters();
+        int max = pathMaxParameters;
         GetParametersByPathRequest request = GetParametersByPathRequest.builder()
                 .path(path)
                 .recursive(true)
@@ -179,7 +182,7 @@ public class ParameterReader {
     }
 
     private static boolean denied(Throwable failure) {
-        return failure instanceof UpstreamFailure upstream && upstream.answer().status() == 403 && !upstream.credentialsRejected();
+        return failure instanceof UpstreamFailure upstream && upstream.kind() == UpstreamFailure.Kind.DENIED;
     }
 
     private static StaticCredentialsProvider asUser(UserCredentials user) {

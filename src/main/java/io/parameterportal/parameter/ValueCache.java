@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.parameterportal.cache.QuietLoads;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.token.VerifiedIdToken;
 import io.smallrye.mutiny.Uni;
 
@@ -33,14 +33,14 @@ public class ValueCache {
 
     private final Optional<AsyncCache<View, ParameterView>> cache;
 
-    ValueCache(PortalSettings settings, Ticker ticker, MeterRegistry registry) {
-        Duration ttl = settings.config().valueCache().ttl();
+    ValueCache(PortalConfig.ValueCache config, Ticker ticker, MeterRegistry registry) {
+        Duration ttl = config.ttl();
         if (ttl.isZero() || ttl.isNegative()) {
             this.cache = Optional.empty();
             return;
         }
         AsyncCache<View, ParameterView> values = Caffeine.newBuilder()
-                .maximumSize(settings.config().valueCache().maxSize())
+                .maximumSize(config.maxSize())
                 .expireAfterWrite(ttl)
                 .ticker(ticker)
                 .recordStats()

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.token.VerifiedTokens;
 import io.parameterportal.web.HostedUiLinks;
@@ -43,16 +43,16 @@ public class CodeFlowResource {
 
     private static final Logger LOG = Logger.getLogger(CodeFlowResource.class);
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
     private final CodeFlowSession session;
     private final OidcSession oidcSession;
     private final IdentityCredentials identityPool;
     private final HostedUiLinks links;
     private final SessionAudit audit;
 
-    CodeFlowResource(PortalSettings settings, CodeFlowSession session, OidcSession oidcSession,
+    CodeFlowResource(PortalConfig config, CodeFlowSession session, OidcSession oidcSession,
             IdentityCredentials identityPool, HostedUiLinks links, SessionAudit audit) {
-        this.settings = settings;
+        this.config = config;
         this.session = session;
         this.oidcSession = oidcSession;
         this.identityPool = identityPool;
@@ -106,7 +106,7 @@ public class CodeFlowResource {
     }
 
     private void requireCodeFlow() {
-        if (!settings.codeFlow()) {
+        if (!config.codeFlow()) {
             throw new NotFoundException();
         }
     }

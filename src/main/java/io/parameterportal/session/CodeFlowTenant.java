@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoEndpoints;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.PortalConfig;
+import io.parameterportal.config.SessionSecret;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
@@ -48,13 +52,20 @@ class CodeFlowTenant implements TenantConfigResolver {
     /** Token-endpoint connections; a flood of sign-ins waits for these rather than opening sockets without limit. */
     static final int TOKEN_ENDPOINT_CONNECTIONS = 20;
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
+    private final CognitoPool pool;
+    private final Instance<CognitoEndpoints> endpoints;
+    private final SessionSecret secret;
     private final Supplier<Uni<OidcTenantConfig>> tenant;
 
-    CodeFlowTenant(PortalSettings settings) {
-        this.settings = settings;
+    /** @param endpoints read when the first sign-in needs them: in local mode they name the port, known once the server listens */
+    CodeFlowTenant(PortalConfig config, CognitoPool pool, Instance<CognitoEndpoints> endpoints, SessionSecret secret) {
+        this.config = config;
+        this.pool = pool;
+        this.endpoints = endpoints;
+        this.secret = secret;
         Uni<OidcTenantConfig> built = Uni.createFrom().item(this::build).memoize().indefinitely();
-        this.tenant = settings.codeFlow() ? () -> built : () -> Uni.createFrom().nullItem();
+        this.tenant = config.codeFlow() ? () -> built : () -> Uni.createFrom().nullItem();
     }
 
     @Override
@@ -63,22 +74,23 @@ class CodeFlowTenant implements TenantConfigResolver {
     }
 
     private OidcTenantConfig build() {
-        String secret = settings.sessionSecret().orElseThrow().reveal();
+        String secret = this.secret.reveal();
+        CognitoEndpoints cognito = endpoints.get();
         return OidcTenantConfig.builder()
                 .tenantId(TENANT_ID)
                 .applicationType(ApplicationType.WEB_APP)
-                .clientId(settings.clientId())
-                .authServerUrl(settings.issuer())
+                .clientId(pool.clientId())
+                .authServerUrl(pool.issuer())
                 .discoveryEnabled(false)
-                .authorizationPath(settings.hostedUiEndpoint("oauth2/authorize").toString())
-                .tokenPath(settings.hostedUiEndpoint("oauth2/token").toString())
-                .revokePath(settings.hostedUiEndpoint("oauth2/revoke").toString())
-                .jwksPath(settings.jwksUri().toString())
-                .connectionTimeout(settings.config().upstreamTimeout())
+                .authorizationPath(cognito.authorize().toString())
+                .tokenPath(cognito.token().toString())
+                .revokePath(cognito.revoke().toString())
+                .jwksPath(cognito.jwks().toString())
+                .connectionTimeout(config.upstreamTimeout())
                 .maxPoolSize(TOKEN_ENDPOINT_CONNECTIONS)
                 .token()
-                    .issuer(settings.issuer())
-                    .audience(settings.clientId())
+                    .issuer(pool.issuer())
+                    .audience(pool.clientId())
                     .refreshExpired(true)
                     .refreshTokenTimeSkew(REFRESH_BEFORE_EXPIRY)
                     .end()
@@ -92,8 +104,8 @@ class CodeFlowTenant implements TenantConfigResolver {
                     .nonceRequired(true)
                     .stateSecret(secret)
                     .cookieSameSite(CookieSameSite.LAX)
-                    .cookieForceSecure(!settings.localMode())
-                    .forceRedirectHttpsScheme(!settings.localMode())
+                    .cookieForceSecure(!config.localMode())
+                    .forceRedirectHttpsScheme(!config.localMode())
                     .sessionAgeExtension(SESSION_AGE_EXTENSION)
                     .end()
                 .tokenStateManager()

@@ -2,18 +2,19 @@ package io.parameterportal.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -37,15 +38,23 @@ public final class IdTokenRules {
     /** A compact JWS of base64url parts. Anything else (spaces, non-ASCII, other alphabets) is refused before parsing. */
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-    /** Stands in the order below for the token_use check, which is this class's, not jose4j's. */
-    private static final int TOKEN_USE = -1;
-    /** When a token breaks several rules, the most telling reason is named: whose token it is before when it expired. */
-    private static final int[] REASONS_IN_ORDER = {
-        ErrorCodes.SIGNATURE_INVALID, ErrorCodes.SIGNATURE_MISSING, ErrorCodes.JSON_INVALID, ErrorCodes.MALFORMED_CLAIM,
-        ErrorCodes.ISSUER_MISSING, ErrorCodes.ISSUER_INVALID, TOKEN_USE, ErrorCodes.AUDIENCE_MISSING, ErrorCodes.AUDIENCE_INVALID,
-        ErrorCodes.SUBJECT_MISSING, ErrorCodes.EXPIRATION_MISSING, ErrorCodes.EXPIRED, ErrorCodes.NOT_YET_VALID,
-        ErrorCodes.ISSUED_AT_MISSING, ErrorCodes.ISSUED_AT_INVALID_FUTURE, ErrorCodes.ISSUED_AT_INVALID_PAST,
-    };
+    /** jose4j's error codes, each as the rule it breaks. */
+    private static final Map<Integer, TokenRejection> JOSE4J_CODES = Map.ofEntries(
+            Map.entry(ErrorCodes.SIGNATURE_MISSING, TokenRejection.NOT_RS256),
+            Map.entry(ErrorCodes.JSON_INVALID, TokenRejection.MALFORMED),
+            Map.entry(ErrorCodes.SIGNATURE_INVALID, TokenRejection.BAD_SIGNATURE),
+            Map.entry(ErrorCodes.MALFORMED_CLAIM, TokenRejection.WRONG_CLAIM_TYPE),
+            Map.entry(ErrorCodes.ISSUER_MISSING, TokenRejection.WRONG_ISSUER),
+            Map.entry(ErrorCodes.ISSUER_INVALID, TokenRejection.WRONG_ISSUER),
+            Map.entry(ErrorCodes.AUDIENCE_MISSING, TokenRejection.WRONG_AUDIENCE),
+            Map.entry(ErrorCodes.AUDIENCE_INVALID, TokenRejection.WRONG_AUDIENCE),
+            Map.entry(ErrorCodes.SUBJECT_MISSING, TokenRejection.NO_SUBJECT),
+            Map.entry(ErrorCodes.EXPIRATION_MISSING, TokenRejection.NO_EXPIRY),
+            Map.entry(ErrorCodes.EXPIRED, TokenRejection.EXPIRED),
+            Map.entry(ErrorCodes.NOT_YET_VALID, TokenRejection.NOT_YET_VALID),
+            Map.entry(ErrorCodes.ISSUED_AT_MISSING, TokenRejection.NO_ISSUE_TIME),
+            Map.entry(ErrorCodes.ISSUED_AT_INVALID_FUTURE, TokenRejection.ISSUED_IN_THE_FUTURE),
+            Map.entry(ErrorCodes.ISSUED_AT_INVALID_PAST, TokenRejection.ISSUED_TOO_LONG_AGO));
 
     private final String issuer;
     private final String clientId;
@@ -60,10 +69,10 @@ public final class IdTokenRules {
     /** Whether {@code compact} has the form of a signed JWT at all; the cheapest rule, checked first. */
     static void requireCompactForm(String compact) {
         if (compact == null || compact.isBlank()) {
-            throw new InvalidTokenException(TokenRejection.MISSING, "No id token was sent: sign in first.");
+            throw new InvalidTokenException(TokenRejection.MISSING);
         }
         if (!COMPACT_JWS.matcher(compact).matches()) {
-            throw malformed();
+            throw new InvalidTokenException(TokenRejection.MALFORMED);
         }
     }
 
@@ -104,22 +113,20 @@ public final class IdTokenRules {
         try {
             return cognitoChecks(claims, compact, digest);
         } catch (MalformedClaimException e) {
-            throw new InvalidTokenException(TokenRejection.WRONG_CLAIM_TYPE, "The id token has a claim of the wrong type.");
+            throw new InvalidTokenException(TokenRejection.WRONG_CLAIM_TYPE);
         }
     }
 
     private VerifiedIdToken cognitoChecks(JwtClaims claims, String compact, String digest) throws MalformedClaimException {
-        Object tokenUse = claims.getClaimValue("token_use");
-        if (!"id".equals(tokenUse)) {
-            throw new InvalidTokenException(TokenRejection.NOT_AN_ID_TOKEN, tokenUseSentence(tokenUse));
+        if (!isIdToken(claims)) {
+            throw rejection(TokenRejection.NOT_AN_ID_TOKEN, claims);
         }
         String name = claims.getStringClaimValue("name");
         if (name == null || name.isBlank()) {
             name = claims.getStringClaimValue("cognito:username");
         }
         if (name == null || name.isBlank()) {
-            throw new InvalidTokenException(TokenRejection.NO_USER_NAME,
-                    "The id token names no user: it has neither name nor cognito:username.");
+            throw new InvalidTokenException(TokenRejection.NO_USER_NAME);
         }
         List<String> roles = claims.hasClaim("cognito:roles") ? claims.getStringListClaimValue("cognito:roles") : List.of();
         return new VerifiedIdToken(claims.getSubject(), name, Optional.ofNullable(claims.getStringClaimValue("nonce")),
@@ -127,32 +134,28 @@ public final class IdTokenRules {
                 Optional.ofNullable(claims.getStringClaimValue("cognito:preferred_role")), compact, digest);
     }
 
+    /** The first rule, in {@link TokenRejection}'s order, that the token breaks. */
     private InvalidTokenException explain(InvalidJwtException e) {
-        // jose4j looks for a key before it checks the algorithm: judge the algorithm first.
+        List<TokenRejection> broken = new ArrayList<>();
+        // jose4j looks for a key before it checks the algorithm: the algorithm is judged here from the header.
         if (causedBy(e, InvalidAlgorithmException.class) || !signedWithRs256(e.getJwtContext())) {
-            return new InvalidTokenException(TokenRejection.NOT_RS256,
-                    "The token is not signed with RS256, the only algorithm Cognito uses for id tokens.");
+            broken.add(TokenRejection.NOT_RS256);
         }
         if (causedBy(e, UnresolvableKeyException.class)) {
-            return new InvalidTokenException(TokenRejection.UNKNOWN_KEY,
-                    "The token is signed with a key (kid) that the user pool does not publish.");
+            broken.add(TokenRejection.UNKNOWN_KEY);
         }
+        e.getErrorDetails().stream().map(error -> JOSE4J_CODES.get(error.getErrorCode())).filter(Objects::nonNull)
+                .forEach(broken::add);
         JwtClaims claims = Optional.ofNullable(e.getJwtContext()).map(JwtContext::getJwtClaims).orElse(null);
-        Set<Integer> codes = e.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorCode).collect(Collectors.toSet());
-        for (int code : REASONS_IN_ORDER) {
-            if (code == TOKEN_USE && claims != null && !"id".equals(claims.getClaimValue("token_use"))) {
-                // A real access token has no aud: its use, not its audience, is what the caller got wrong.
-                return new InvalidTokenException(TokenRejection.NOT_AN_ID_TOKEN, tokenUseSentence(claims.getClaimValue("token_use")));
-            }
-            if (codes.contains(code)) {
-                return rejection(code, claims);
-            }
+        // A real access token has no aud: token_use is checked here too, so its use is named, not its audience.
+        if (claims != null && !isIdToken(claims)) {
+            broken.add(TokenRejection.NOT_AN_ID_TOKEN);
         }
-        return malformed();
+        return rejection(broken.stream().min(Comparator.naturalOrder()).orElse(TokenRejection.MALFORMED), claims);
     }
 
-    private static InvalidTokenException malformed() {
-        return new InvalidTokenException(TokenRejection.MALFORMED, "The id token is not a well-formed, signed JWT.");
+    private static boolean isIdToken(JwtClaims claims) {
+        return "id".equals(claims.getClaimValue("token_use"));
     }
 
     private static boolean signedWithRs256(JwtContext context) {
@@ -162,38 +165,19 @@ public final class IdTokenRules {
         return AlgorithmIdentifiers.RSA_USING_SHA256.equals(context.getJoseObjects().get(0).getAlgorithmHeaderValue());
     }
 
-    private static String tokenUseSentence(Object tokenUse) {
-        return tokenUse == null
-                ? "The token has no token_use claim; a Cognito id token is expected."
-                : "The token's token_use is " + tokenUse + ", expected id: send the id token, not the " + tokenUse + " token.";
-    }
-
-    private InvalidTokenException rejection(int errorCode, JwtClaims claims) {
-        return switch (errorCode) {
-            case ErrorCodes.SIGNATURE_INVALID -> new InvalidTokenException(TokenRejection.BAD_SIGNATURE,
-                    "The token's signature does not match its content: it was altered or signed by another key.");
-            case ErrorCodes.SIGNATURE_MISSING -> new InvalidTokenException(TokenRejection.NOT_RS256, "The token is not signed.");
-            case ErrorCodes.EXPIRED -> new InvalidTokenException(TokenRejection.EXPIRED,
-                    "The id token expired at " + dateOf(claims, "exp") + ": sign in again.");
-            case ErrorCodes.EXPIRATION_MISSING -> new InvalidTokenException(TokenRejection.NO_EXPIRY, "The id token has no expiry (exp).");
-            case ErrorCodes.NOT_YET_VALID -> new InvalidTokenException(TokenRejection.NOT_YET_VALID,
-                    "The id token is not valid before " + dateOf(claims, "nbf") + ".");
-            case ErrorCodes.ISSUED_AT_MISSING -> new InvalidTokenException(TokenRejection.NO_ISSUE_TIME,
-                    "The id token has no issue time (iat).");
-            case ErrorCodes.ISSUED_AT_INVALID_FUTURE -> new InvalidTokenException(TokenRejection.ISSUED_IN_THE_FUTURE,
-                    "The id token claims to be issued in the future, at " + dateOf(claims, "iat") + ".");
-            case ErrorCodes.ISSUED_AT_INVALID_PAST -> new InvalidTokenException(TokenRejection.ISSUED_TOO_LONG_AGO,
-                    "The id token was issued more than a day ago, at " + dateOf(claims, "iat") + ".");
-            case ErrorCodes.ISSUER_MISSING, ErrorCodes.ISSUER_INVALID -> new InvalidTokenException(TokenRejection.WRONG_ISSUER,
-                    "The id token was not issued by this app's user pool (" + issuer + ").");
-            case ErrorCodes.AUDIENCE_MISSING, ErrorCodes.AUDIENCE_INVALID -> new InvalidTokenException(TokenRejection.WRONG_AUDIENCE,
-                    "The id token was issued to another app client, not to " + clientId + ".");
-            case ErrorCodes.SUBJECT_MISSING -> new InvalidTokenException(TokenRejection.NO_SUBJECT, "The id token has no subject (sub).");
-            case ErrorCodes.MALFORMED_CLAIM -> new InvalidTokenException(TokenRejection.WRONG_CLAIM_TYPE,
-                    "The id token has a claim of the wrong type.");
-            case ErrorCodes.JSON_INVALID -> new InvalidTokenException(TokenRejection.MALFORMED, "The id token's payload is not a JSON object.");
-            default -> malformed();
+    /** {@code reason}, with the fact its sentence names taken from {@code claims} (absent when unparsed) or this app. */
+    private InvalidTokenException rejection(TokenRejection reason, JwtClaims claims) {
+        String fact = switch (reason) {
+            case WRONG_ISSUER -> issuer;
+            case WRONG_AUDIENCE -> clientId;
+            case NOT_AN_ID_TOKEN -> claims == null || claims.getClaimValue("token_use") == null
+                    ? null : String.valueOf(claims.getClaimValue("token_use"));
+            case EXPIRED -> dateOf(claims, "exp");
+            case NOT_YET_VALID -> dateOf(claims, "nbf");
+            case ISSUED_IN_THE_FUTURE, ISSUED_TOO_LONG_AGO -> dateOf(claims, "iat");
+            default -> null;
         };
+        return new InvalidTokenException(reason, fact);
     }
 
     private static String dateOf(JwtClaims claims, String claim) {

@@ -1,6 +1,7 @@
 package io.parameterportal.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.PortalConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,15 +28,15 @@ public class IdTokenVerifier {
     private final SigningKeys keys;
     private final VerifiedTokens verified;
     private final Clock clock;
-    private final PortalSettings settings;
+    private final Duration upstreamTimeout;
 
-    IdTokenVerifier(PortalSettings settings, SigningKeys keys, Clock clock, Ticker ticker, MeterRegistry registry) {
-        this.rules = new IdTokenRules(settings.issuer(), settings.clientId(), settings.config().token().clockSkew());
+    IdTokenVerifier(CognitoPool pool, PortalConfig config, SigningKeys keys, Clock clock, Ticker ticker, MeterRegistry registry) {
+        PortalConfig.Token rules = config.token();
+        this.rules = new IdTokenRules(pool.issuer(), pool.clientId(), rules.clockSkew());
         this.keys = keys;
-        this.verified = new VerifiedTokens(settings.config().token().cacheMaxSize(), settings.config().token().clockSkew(), clock, ticker,
-                registry);
+        this.verified = new VerifiedTokens(rules.cacheMaxSize(), rules.clockSkew(), clock, ticker, registry);
         this.clock = clock;
-        this.settings = settings;
+        this.upstreamTimeout = config.upstreamTimeout();
     }
 
     /**
@@ -73,7 +75,7 @@ public class IdTokenVerifier {
 
     /** The fetch is bounded already; this bounds the wait of each caller too, whatever happens below. */
     private Uni<SigningKeys.KeySet> bounded(Uni<SigningKeys.KeySet> fetch) {
-        return fetch.ifNoItem().after(settings.config().upstreamTimeout())
+        return fetch.ifNoItem().after(upstreamTimeout)
                 .failWith(() -> new SigningKeysUnavailableException("The user pool's signing keys did not arrive in time."));
     }
 }

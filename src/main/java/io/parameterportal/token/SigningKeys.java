@@ -26,7 +26,8 @@ import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import io.parameterportal.aws.CognitoHttp;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoEndpoints;
+import io.parameterportal.config.PortalConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -93,8 +94,8 @@ public class SigningKeys {
     private CompletableFuture<KeySet> inFlight;
 
     @Inject
-    SigningKeys(CognitoHttp http, PortalSettings settings, Clock clock) {
-        this(() -> http.get(settings.jwksUri(), MAX_JWKS_BYTES), settings.config().token().jwksRefetchInterval(), clock);
+    SigningKeys(CognitoHttp http, CognitoEndpoints endpoints, PortalConfig.Token rules, Clock clock) {
+        this(() -> http.get(endpoints.jwks(), MAX_JWKS_BYTES), rules.jwksRefetchInterval(), clock);
     }
 
     SigningKeys(JwksSource jwks, Duration refetchInterval, Clock clock) {

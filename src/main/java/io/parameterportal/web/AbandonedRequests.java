@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
 
@@ -21,7 +21,7 @@ public class AbandonedRequests {
 
     public static final String METER = "portal.requests.abandoned";
     /** The {@code route} tag of a request that failed because its connection closed: a few fixed values, never the path as sent. */
-    static final String LOCAL_ROUTE = PortalSettings.LOCAL_PREFIX;
+    static final String LOCAL_ROUTE = PortalConfig.Local.PREFIX;
     static final String OTHER_ROUTE = "other";
 
     private static final Logger LOG = Logger.getLogger(AbandonedRequests.class);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.parameterportal.audit.AuditLog;
 import io.parameterportal.aws.UpstreamFailure;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.identity.IdentityCredentials;
 import io.parameterportal.identity.RoleChoice;
 import io.parameterportal.identity.UserCredentials;
@@ -38,16 +38,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class Caller {
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
     private final CodeFlowSession session;
     private final IdTokenVerifier verifier;
     private final IdentityCredentials identityPool;
     private final ObjectReader json;
     private final AuditLog audit;
 
-    Caller(PortalSettings settings, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
+    Caller(PortalConfig config, CodeFlowSession session, IdTokenVerifier verifier, IdentityCredentials identityPool,
             ObjectMapper json, AuditLog audit) {
-        this.settings = settings;
+        this.config = config;
         this.session = session;
         this.verifier = verifier;
         this.identityPool = identityPool;
@@ -107,8 +107,8 @@ class Caller {
     }
 
     /**
-     * {@code read}, with the audit record of how it ended: allowed, or denied (403), missing (404) or failed
-     * (anything else AWS did).
+     * {@code read}, with the audit record of how it ended: allowed, or denied, missing or failed (anything else AWS
+     * did).
      */
     <T> Uni<T> audited(Uni<T> read, SignedInUser user, AuditLog.Event event, List<String> names, Optional<Long> version,
             String requestId) {
@@ -124,10 +124,10 @@ class Caller {
 
     private static AuditLog.Outcome outcomeOf(Throwable failure) {
         if (failure instanceof UpstreamFailure upstream) {
-            return switch (upstream.answer().status()) {
-                case 403 -> AuditLog.Outcome.DENIED;
-                case 404 -> AuditLog.Outcome.MISSING;
-                default -> AuditLog.Outcome.FAILED;
+            return switch (upstream.kind()) {
+                case DENIED, DECRYPTION_DENIED -> AuditLog.Outcome.DENIED;
+                case NOT_FOUND, VERSION_NOT_FOUND -> AuditLog.Outcome.MISSING;
+                case THROTTLED, TIMED_OUT, CREDENTIALS_REJECTED, FAILED -> AuditLog.Outcome.FAILED;
             };
         }
         return AuditLog.Outcome.FAILED;
@@ -138,7 +138,7 @@ class Caller {
      * and refreshed the token near its expiry; no usable session is a 401, never a redirect).
      */
     private Uni<String> idTokenOf(SignedRequest request) {
-        if (settings.codeFlow()) {
+        if (config.codeFlow()) {
             if (request.idToken() != null || request.nonce() != null) {
                 return Uni.createFrom().failure(new UnreadableRequestException("This portal signs in with the code flow: "
                         + "the session cookie carries the sign-in, so send no \"idToken\" or \"nonce\"."));
@@ -153,7 +153,7 @@ class Caller {
     }
 
     private static boolean credentialsRejected(Throwable failure) {
-        return failure instanceof UpstreamFailure upstream && upstream.credentialsRejected();
+        return failure instanceof UpstreamFailure upstream && upstream.kind() == UpstreamFailure.Kind.CREDENTIALS_REJECTED;
     }
 
     /**
@@ -162,7 +162,7 @@ class Caller {
      * judged without it. The code flow's nonce was checked by quarkus-oidc when it redeemed the code.
      */
     private void requireNonce(VerifiedIdToken user, SignedRequest request) {
-        if (settings.codeFlow()) {
+        if (config.codeFlow()) {
             return;
         }
         if (request.nonce() == null) {
@@ -173,8 +173,7 @@ class Caller {
             return;
         }
         if (!user.nonce().map(request.nonce()::equals).orElse(false)) {
-            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH,
-                    "The id token was not issued for this sign-in: its nonce does not match.");
+            throw new InvalidTokenException(TokenRejection.NONCE_MISMATCH);
         }
     }
 }

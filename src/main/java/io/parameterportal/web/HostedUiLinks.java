@@ -5,7 +5,9 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.Origins;
+import io.parameterportal.config.PortalConfig;
 
 /**
  * The Sign In and Sign Out addresses. Implicit flow: the hosted UI's {@code /oauth2/authorize} with
@@ -19,21 +21,23 @@ import io.parameterportal.config.PortalSettings;
 @ApplicationScoped
 public class HostedUiLinks {
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
+    private final CognitoPool pool;
 
-    HostedUiLinks(PortalSettings settings) {
-        this.settings = settings;
+    HostedUiLinks(PortalConfig config, CognitoPool pool) {
+        this.config = config;
+        this.pool = pool;
     }
 
     /** @param requestBase the base URI of the current request, used in local mode when no public URL is configured */
     URI signIn(URI requestBase) {
         String app = appUrl(requestBase);
-        if (settings.codeFlow()) {
+        if (config.codeFlow()) {
             return URI.create(app + "/login");
         }
         return UriBuilder.fromUri(hostedUi(app)).path("oauth2/authorize")
                 .queryParam("response_type", "token")
-                .queryParam("client_id", settings.clientId())
+                .queryParam("client_id", pool.clientId())
                 .queryParam("redirect_uri", signInRedirectOf(app))
                 .queryParam("scope", "openid profile")
                 .build();
@@ -45,25 +49,24 @@ public class HostedUiLinks {
 
     /** The page's Sign Out link: in the code flow this service's {@code /logout}, which ends the session first. */
     URI signOutLink(URI requestBase) {
-        return settings.codeFlow() ? URI.create(appUrl(requestBase) + "/logout") : signOut(requestBase);
+        return config.codeFlow() ? URI.create(appUrl(requestBase) + "/logout") : signOut(requestBase);
     }
 
     /** The hosted UI's {@code /logout}, back to this app's {@code /signout}. */
     public URI signOut(URI requestBase) {
         String app = appUrl(requestBase);
         return UriBuilder.fromUri(hostedUi(app)).path("logout")
-                .queryParam("client_id", settings.clientId())
+                .queryParam("client_id", pool.clientId())
                 .queryParam("logout_uri", app + "/signout")
                 .build();
     }
 
     private String hostedUi(String app) {
         // Local mode's hosted UI is a path of this app; AWS's is its own https origin.
-        return settings.hostedUiBase().startsWith("/") ? app + settings.hostedUiBase() : settings.hostedUiBase();
+        return pool.hostedUi().startsWith("/") ? app + pool.hostedUi() : pool.hostedUi();
     }
 
     private String appUrl(URI requestBase) {
-        String url = settings.config().publicUrl().orElse(requestBase).toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return Origins.withoutTrailingSlash(config.publicUrl().orElse(requestBase));
     }
 }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.session.CodeFlowSession;
 import io.parameterportal.session.SessionEndedException;
 import io.quarkus.qute.CheckedTemplate;
@@ -34,12 +34,12 @@ public class PageResource {
     }
 
     private final HostedUiLinks links;
-    private final PortalSettings settings;
+    private final PortalConfig config;
     private final CodeFlowSession session;
 
-    PageResource(HostedUiLinks links, PortalSettings settings, CodeFlowSession session) {
+    PageResource(HostedUiLinks links, PortalConfig config, CodeFlowSession session) {
         this.links = links;
-        this.settings = settings;
+        this.config = config;
         this.session = session;
     }
 
@@ -57,7 +57,7 @@ public class PageResource {
     @Path("signin")
     public Uni<TemplateInstance> signin(@Context UriInfo uri) {
         String signOut = links.signOutLink(uri.getBaseUri()).toString();
-        if (!settings.codeFlow()) {
+        if (!config.codeFlow()) {
             return Uni.createFrom().item(Templates.signin(signOut, "implicit"));
         }
         TemplateInstance page = Templates.signin(signOut, "code");

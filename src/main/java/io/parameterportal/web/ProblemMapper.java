@@ -17,7 +17,9 @@ import io.parameterportal.token.SigningKeysUnavailableException;
 class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    static final int KEYS_RETRY_AFTER_SECONDS = 5;
+    private static final int KEYS_RETRY_AFTER_SECONDS = 5;
+    /** The pause a caller throttled by AWS is asked for. */
+    private static final int THROTTLED_RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     Response invalidToken(InvalidTokenException e) {
@@ -50,14 +52,31 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response upstreamFailure(UpstreamFailure failure) {
+        Problem problem = problemFor(failure.kind()).withName(failure.userName().orElse(null));
         // The AWS error's class and AWS's own message: never a token, a credential or a value.
-        UpstreamFailure.Answer answer = failure.answer();
-        LOG.infof("AWS call ended with %d: %s", answer.status(), String.valueOf(failure.getCause()));
-        Response.ResponseBuilder response = Problem.of(answer.status(), answer.title(), failure.getMessage())
-                .withName(failure.userName().orElse(null))
-                .toResponse();
-        answer.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        LOG.infof("AWS call ended with %d: %s", problem.status(), String.valueOf(failure.getCause()));
+        Response.ResponseBuilder response = problem.toResponse();
+        if (failure.kind() == UpstreamFailure.Kind.THROTTLED) {
+            response.header(HttpHeaders.RETRY_AFTER, THROTTLED_RETRY_AFTER_SECONDS);
+        }
         return response.build();
+    }
+
+    /** The contract's answer to each kind of AWS failure (docs/decisions/error-model.md). */
+    private static Problem problemFor(UpstreamFailure.Kind kind) {
+        return switch (kind) {
+            case DENIED -> Problem.of(403, "Access denied",
+                    "AWS denied your identity access to the parameter: your role may not read it.");
+            case DECRYPTION_DENIED -> Problem.of(403, "Decryption denied",
+                    "Your role may read this parameter but not decrypt it: AWS KMS refused kms:Decrypt on its key.");
+            case NOT_FOUND -> Problem.of(404, "Parameter not found", "The parameter does not exist in Parameter Store.");
+            case VERSION_NOT_FOUND -> Problem.of(404, "Parameter version not found",
+                    "The parameter has no such version in Parameter Store (it keeps the latest 100).");
+            case THROTTLED -> Problem.of(503, "AWS is throttling", "AWS is throttling requests right now; try again in a moment.");
+            case TIMED_OUT -> Problem.of(504, "AWS did not answer in time", "AWS did not answer in time; try again.");
+            // Credentials still refused after the one renewal (Caller) are a failure of the trade, not a denial.
+            case CREDENTIALS_REJECTED, FAILED -> Problem.of(502, "AWS call failed", "The call to AWS failed; try again later.");
+        };
     }
 
     @ServerExceptionMapper

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 
 /**
  * The code flow's sign-in and sign-out paths answer only requests addressed to {@code PORTAL_PUBLIC_URL}'s host:
@@ -20,20 +20,20 @@ import io.parameterportal.config.PortalSettings;
  */
 class PublicHostOnly {
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
 
-    PublicHostOnly(PortalSettings settings) {
-        this.settings = settings;
+    PublicHostOnly(PortalConfig config) {
+        this.config = config;
     }
 
     @ServerRequestFilter
     Optional<Response> refuseOtherHosts(ContainerRequestContext request, UriInfo uri) {
         String path = uri.getPath();
         boolean signInOrOut = path.equals("/login") || path.equals("/signin") || path.equals("/logout");
-        if (!settings.codeFlow() || settings.localMode() || !signInOrOut) {
+        if (!config.codeFlow() || config.localMode() || !signInOrOut) {
             return Optional.empty();
         }
-        URI publicUrl = settings.config().publicUrl().orElseThrow();
+        URI publicUrl = config.publicUrl().orElseThrow();
         String expected = publicUrl.getPort() == -1 ? publicUrl.getHost() : publicUrl.getRawAuthority();
         String host = request.getHeaderString(HttpHeaders.HOST);
         if (host != null && host.equalsIgnoreCase(expected)) {

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.ParameterScope;
 
 /**
  * The parameters the API reads one at a time (reveal, history): the tutorial's parameter and names under a
@@ -23,9 +23,9 @@ class ReadableNames {
     private final String seed;
     private final List<String> paths;
 
-    ReadableNames(PortalSettings settings) {
-        this.seed = settings.parameterName();
-        this.paths = settings.parameterPaths().stream().map(path -> path.endsWith("/") ? path : path + "/").toList();
+    ReadableNames(ParameterScope scope) {
+        this.seed = scope.seed();
+        this.paths = scope.paths().stream().map(path -> path.endsWith("/") ? path : path + "/").toList();
     }
 
     /** @throws UnreadableRequestException naming what is wrong with {@code name}, without echoing it */

@@ -2,7 +2,7 @@ package io.parameterportal.web;
 
 import jakarta.enterprise.event.Observes;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,10 +19,10 @@ class RequestReadTimeout {
     /** Before every other filter: the clock runs from the moment the request's head was read. */
     private static final int FIRST = 1000;
 
-    void register(@Observes Filters filters, PortalSettings settings, Vertx vertx) {
-        long timeoutMillis = settings.config().requestReadTimeout().toMillis();
+    void register(@Observes Filters filters, PortalConfig config, Vertx vertx) {
+        long timeoutMillis = config.requestReadTimeout().toMillis();
         FilterRefusal tooSlow = FilterRefusal.of(408, "Request timeout",
-                "The request was not received in full within " + settings.config().requestReadTimeout().toSeconds() + " s.");
+                "The request was not received in full within " + config.requestReadTimeout().toSeconds() + " s.");
         filters.register(context -> watch(context, vertx, timeoutMillis, tooSlow), FIRST);
     }
 

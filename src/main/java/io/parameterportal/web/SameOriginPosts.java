@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 
 /**
  * Against cross-site request forgery in the code flow, where the session cookie signs every API call in: a POST to
@@ -24,15 +24,15 @@ import io.parameterportal.config.PortalSettings;
  */
 class SameOriginPosts {
 
-    private final PortalSettings settings;
+    private final PortalConfig config;
 
-    SameOriginPosts(PortalSettings settings) {
-        this.settings = settings;
+    SameOriginPosts(PortalConfig config) {
+        this.config = config;
     }
 
     @ServerRequestFilter
     Optional<Response> refuseCrossSitePosts(ContainerRequestContext request, UriInfo uri) {
-        if (!settings.codeFlow() || !HttpMethod.POST.equals(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
+        if (!config.codeFlow() || !HttpMethod.POST.equals(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
             return Optional.empty();
         }
         MediaType type = request.getMediaType();
@@ -52,7 +52,7 @@ class SameOriginPosts {
 
     /** {@code PORTAL_PUBLIC_URL}; in local mode without it, the loopback origin the request came to. */
     private String ownOrigin(UriInfo uri) {
-        URI base = settings.config().publicUrl().orElse(uri.getBaseUri());
+        URI base = config.publicUrl().orElse(uri.getBaseUri());
         return base.getScheme() + "://" + base.getRawAuthority();
     }
 

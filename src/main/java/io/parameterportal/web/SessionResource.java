@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.parameterportal.audit.AuditLog;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.ParameterScope;
 import io.parameterportal.parameter.ParameterReader;
 import io.parameterportal.parameter.ValueCache;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +34,12 @@ public class SessionResource {
     private final List<String> viewed;
     private final AbandonedRequests abandoned;
 
-    SessionResource(Caller caller, ParameterReader parameters, ValueCache values, PortalSettings settings,
+    SessionResource(Caller caller, ParameterReader parameters, ValueCache values, ParameterScope scope,
             AbandonedRequests abandoned) {
         this.caller = caller;
         this.parameters = parameters;
         this.values = values;
-        this.viewed = Stream.concat(Stream.of(settings.parameterName()), settings.parameterPaths().stream()).toList();
+        this.viewed = Stream.concat(Stream.of(scope.seed()), scope.paths().stream()).toList();
         this.abandoned = abandoned;
     }
 

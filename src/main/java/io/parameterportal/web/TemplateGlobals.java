@@ -1,6 +1,6 @@
 package io.parameterportal.web;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
 
@@ -13,6 +13,6 @@ class TemplateGlobals {
     /** Every page carries the local-mode banner while the app serves local mode's demo sign-in and stand-ins. */
     @TemplateGlobal
     static boolean localMode() {
-        return Arc.container().instance(PortalSettings.class).get().localMode();
+        return Arc.container().instance(PortalConfig.class).get().localMode();
     }
 }

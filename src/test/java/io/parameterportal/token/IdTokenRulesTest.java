@@ -107,6 +107,23 @@ class IdTokenRulesTest {
     }
 
     @Test
+    void expiredTokenOfAnotherPoolIsNamedForThePoolNotTheTime() throws JoseException {
+        assertRejected(sign(claims(c -> {
+            c.setIssuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other");
+            c.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().minusSeconds(7200).getEpochSecond()));
+            c.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().minusSeconds(3600).getEpochSecond()));
+        }), poolKey), TokenRejection.WRONG_ISSUER, "(" + ISSUER + ")");
+    }
+
+    @Test
+    void claimOfTheWrongTypeIsNamedBeforeTheAudience() throws JoseException {
+        assertRejected(sign(claims(c -> {
+            c.setClaim("iss", 42);
+            c.setAudience("other-client");
+        }), poolKey), TokenRejection.WRONG_CLAIM_TYPE, "wrong type");
+    }
+
+    @Test
     void tokenWithoutUseIsRejected() throws JoseException {
         assertRejected(sign(claims(c -> c.unsetClaim("token_use")), poolKey), TokenRejection.NOT_AN_ID_TOKEN, "no token_use");
     }

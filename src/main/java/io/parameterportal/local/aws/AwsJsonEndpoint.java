@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.web.AbandonedRequests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -80,7 +80,7 @@ public class AwsJsonEndpoint {
     private void reply(RoutingContext context, int status, String body) {
         if (context.response().closed()) {
             // The caller gave up (an SDK call past its timeout, say): no one to answer.
-            abandoned.count(PortalSettings.LOCAL_PREFIX);
+            abandoned.count(PortalConfig.Local.PREFIX);
             return;
         }
         context.response().setStatusCode(status)

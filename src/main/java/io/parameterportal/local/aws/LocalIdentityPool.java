@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
 import io.parameterportal.local.userpool.LocalUsers;
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.InvalidTokenException;
@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * holds it: a disabled, deleted or globally signed-out user's token is refused.
  */
 @Singleton
-record LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, CredentialStore credentials, LocalUsers users,
+record LocalIdentityPool(CognitoPool pool, IdTokenVerifier verifier, CredentialStore credentials, LocalUsers users,
         LocalRoles roles, AwsJson json) implements AwsJsonService {
 
     record GetIdRequest(String identityPoolId, Map<String, String> logins) {
@@ -55,7 +55,7 @@ record LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, Cred
     }
 
     private Uni<GetIdResponse> getId(GetIdRequest request) {
-        if (!settings.identityPoolId().equals(request.identityPoolId())) {
+        if (!pool.identityPoolId().equals(request.identityPoolId())) {
             throw new AwsError("ResourceNotFoundException", "IdentityPool '" + request.identityPoolId() + "' not found.");
         }
         return verifiedLogin(request.logins()).map(user -> new GetIdResponse(identityIdOf(user)));
@@ -92,7 +92,7 @@ record LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, Cred
         } else if (user.roles().isEmpty()) {
             role = roles.authenticatedRole();
         } else {
-            throw notAuthorized("The ambiguous role mapping rules for: " + settings.providerName() + " denied this request.");
+            throw notAuthorized("The ambiguous role mapping rules for: " + pool.providerName() + " denied this request.");
         }
         if (!roles.exists(role)) {
             throw new AwsError("InvalidIdentityPoolConfigurationException",
@@ -106,9 +106,9 @@ record LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, Cred
         if (logins == null || logins.isEmpty()) {
             throw notAuthorized("Unauthenticated access is not supported for this identity pool.");
         }
-        String token = logins.get(settings.providerName());
+        String token = logins.get(pool.providerName());
         if (token == null || logins.size() != 1) {
-            throw notAuthorized("Invalid login token. The only provider of this identity pool is " + settings.providerName() + ".");
+            throw notAuthorized("Invalid login token. The only provider of this identity pool is " + pool.providerName() + ".");
         }
         return verifier.verify(token)
                 .onFailure(InvalidTokenException.class).transform(e -> notAuthorized("Invalid login token. " + e.getMessage()))
@@ -119,8 +119,8 @@ record LocalIdentityPool(PortalSettings settings, IdTokenVerifier verifier, Cred
 
     /** Stable per user, as Cognito keeps one identity per user and pool. */
     private String identityIdOf(VerifiedIdToken user) {
-        String seed = settings.identityPoolId() + "/" + user.subject();
-        return settings.region() + ":" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
+        String seed = pool.identityPoolId() + "/" + user.subject();
+        return pool.region() + ":" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
     }
 
     private static AwsError notAuthorized(String message) {

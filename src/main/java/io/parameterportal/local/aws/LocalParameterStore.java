@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jose4j.lang.HashUtil;
 
 import io.parameterportal.config.PortalConfig;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.local.userpool.LocalAccount;
 import io.smallrye.mutiny.Uni;
 
@@ -100,10 +101,10 @@ class LocalParameterStore implements AwsJsonService {
     private final LocalRoles roles;
     private final AwsJson json;
 
-    LocalParameterStore(PortalSettings settings, SigV4Authenticator authenticator, LocalRoles roles, AwsJson json, Clock clock) {
+    LocalParameterStore(PortalConfig.Local local, CognitoPool pool, SigV4Authenticator authenticator, LocalRoles roles, AwsJson json, Clock clock) {
         long loadedAt = clock.instant().getEpochSecond();
-        settings.config().local().parameters().forEach((name, parameter) -> store.put(name, versionsOf(name, parameter, loadedAt)));
-        this.region = settings.region();
+        local.parameters().forEach((name, parameter) -> store.put(name, versionsOf(name, parameter, loadedAt)));
+        this.region = pool.region();
         // One customer-managed key encrypts every local SecureString, as deploy/cognito.yaml's key does on AWS.
         this.keyArn = "arn:aws:kms:" + region + ":" + LocalAccount.ID + ":key/"
                 + UUID.nameUUIDFromBytes("portal-local-parameters".getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.config.PortalConfig;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.parameterportal.local.userpool.LocalAccount;
 
 /**
@@ -26,9 +26,9 @@ class LocalRoles {
     private final Map<String, Map<String, List<Pattern>>> policies = new HashMap<>();
     private final String authenticatedRole;
 
-    LocalRoles(PortalSettings settings) {
-        settings.config().local().roles().forEach((name, role) -> policies.put(LocalAccount.roleArn(name), compile(role)));
-        this.authenticatedRole = LocalAccount.roleArn(settings.config().local().authenticatedRole());
+    LocalRoles(PortalConfig.Local local) {
+        local.roles().forEach((name, role) -> policies.put(LocalAccount.roleArn(name), compile(role)));
+        this.authenticatedRole = LocalAccount.roleArn(local.authenticatedRole());
     }
 
     /** The identity pool's authenticated role, for users whose token names none. */

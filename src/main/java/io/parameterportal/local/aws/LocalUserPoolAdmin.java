@@ -4,7 +4,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
 import io.parameterportal.local.userpool.LocalUsers;
 import io.smallrye.mutiny.Uni;
 
@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
  * administrators and takes them unsigned, like the rest of local mode reachable only from this machine.
  */
 @Singleton
-record LocalUserPoolAdmin(PortalSettings settings, LocalUsers users, AwsJson json) implements AwsJsonService {
+record LocalUserPoolAdmin(CognitoPool pool, LocalUsers users, AwsJson json) implements AwsJsonService {
 
     record AdminUserRequest(String userPoolId, String username) {
     }
@@ -28,7 +28,7 @@ record LocalUserPoolAdmin(PortalSettings settings, LocalUsers users, AwsJson jso
     @Override
     public Uni<?> call(String operation, AwsRequest request) {
         AdminUserRequest admin = json.read(request, AdminUserRequest.class);
-        if (!settings.userPoolId().equals(admin.userPoolId())) {
+        if (!pool.userPoolId().equals(admin.userPoolId())) {
             throw new AwsError("ResourceNotFoundException", "User pool " + admin.userPoolId() + " does not exist.");
         }
         boolean found = switch (operation) {

@@ -6,7 +6,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
 
 /**
  * Checks that an SSM call is signed (SigV4) with credentials the local identity pool issued: the
@@ -23,9 +23,9 @@ class SigV4Authenticator {
     private final SigV4Verifier verifier;
     private final Clock clock;
 
-    SigV4Authenticator(CredentialStore credentials, PortalSettings settings, Clock clock) {
+    SigV4Authenticator(CredentialStore credentials, CognitoPool pool, Clock clock) {
         this.credentials = credentials;
-        this.verifier = new SigV4Verifier(settings.region(), SERVICE, clock);
+        this.verifier = new SigV4Verifier(pool.region(), SERVICE, clock);
         this.clock = clock;
     }
 

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import jakarta.inject.Singleton;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpHeaders;
@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public record HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool userPool, LocalAuthorizationCodes codes) {
 
-    public static final String SIGN_IN_PATH = PortalSettings.LOCAL_PREFIX + "/login";
+    public static final String SIGN_IN_PATH = PortalConfig.Local.PREFIX + "/login";
 
     @CheckedTemplate
     static class Templates {

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
+import io.parameterportal.config.Origins;
+import io.parameterportal.config.PortalConfig;
 
 /**
  * The user pool's one app client, a public client (no secret) as in the tutorial but allowing both the
@@ -34,11 +37,11 @@ class LocalAppClient {
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final String clientId;
-    private final PortalSettings settings;
+    private final Optional<URI> publicUrl;
 
-    LocalAppClient(PortalSettings settings) {
-        this.clientId = settings.clientId();
-        this.settings = settings;
+    LocalAppClient(CognitoPool pool, PortalConfig config) {
+        this.clientId = pool.clientId();
+        this.publicUrl = config.publicUrl();
     }
 
     /**
@@ -105,16 +108,11 @@ class LocalAppClient {
 
     private void requireAppUrl(String given, String path, String parameter, URI requestBase) {
         Set<String> allowed = new LinkedHashSet<>();
-        allowed.add(withoutTrailingSlash(requestBase) + path);
-        settings.config().publicUrl().ifPresent(url -> allowed.add(withoutTrailingSlash(url) + path));
+        allowed.add(Origins.withoutTrailingSlash(requestBase) + path);
+        publicUrl.ifPresent(url -> allowed.add(Origins.withoutTrailingSlash(url) + path));
         if (!allowed.contains(given)) {
             throw new HostedUiException("The " + parameter + " \"" + given + "\" is not registered for this app client; "
                     + "allowed: " + String.join(", ", allowed) + ".");
         }
-    }
-
-    private static String withoutTrailingSlash(URI url) {
-        String text = url.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -1,6 +1,5 @@
 package io.parameterportal.local.userpool;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoEndpoints;
+import io.parameterportal.config.CognitoPool;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -33,18 +33,16 @@ public class LocalUserPool {
 
     private final RsaJsonWebKey key;
     private final String issuer;
-    private final String userPoolId;
     private final String clientId;
     private final Clock clock;
 
-    LocalUserPool(PortalSettings settings, Clock clock) throws JoseException {
+    LocalUserPool(CognitoPool pool, Clock clock) throws JoseException {
         this.key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId(UUID.randomUUID().toString());
         key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
         key.setUse("sig");
-        this.issuer = settings.issuer();
-        this.userPoolId = settings.userPoolId();
-        this.clientId = settings.clientId();
+        this.issuer = pool.issuer();
+        this.clientId = pool.clientId();
         this.clock = clock;
     }
 
@@ -56,18 +54,18 @@ public class LocalUserPool {
     /**
      * The pool's OpenID discovery document as Cognito serves it at
      * {@code https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/openid-configuration}: the issuer in Cognito's
-     * form, every endpoint this process's stand-in under {@code local} ({@code http://localhost:<port>/local}).
+     * form, every endpoint this process's stand-in under {@code local} ({@code http://localhost:<port>/local}), as
+     * {@code endpoints} name them.
      * Cognito's own document is not documented to list {@code end_session_endpoint}; the hosted UI's {@code /logout}
      * takes {@code client_id} and {@code logout_uri}, so the portal names it itself.
      */
-    public String openIdConfiguration(URI local) {
-        String base = local.toString().replaceAll("/$", "");
+    public String openIdConfiguration(CognitoEndpoints endpoints) {
         return new JsonObject()
                 .put("issuer", issuer)
-                .put("authorization_endpoint", base + "/oauth2/authorize")
-                .put("token_endpoint", base + "/oauth2/token")
-                .put("revocation_endpoint", base + "/oauth2/revoke")
-                .put("jwks_uri", base + "/" + userPoolId + "/.well-known/jwks.json")
+                .put("authorization_endpoint", endpoints.authorize().toString())
+                .put("token_endpoint", endpoints.token().toString())
+                .put("revocation_endpoint", endpoints.revoke().toString())
+                .put("jwks_uri", endpoints.jwks().toString())
                 .put("response_types_supported", new JsonArray().add("code").add("token"))
                 .put("scopes_supported", new JsonArray().add("openid").add("email").add("profile"))
                 .put("subject_types_supported", new JsonArray().add("public"))

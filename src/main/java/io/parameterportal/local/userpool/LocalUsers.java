@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parameterportal.config.PortalConfig;
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.PortalConfig;
 
 /**
  * The local user pool's users, from {@code portal.local.users}, and what an administrator may do to
@@ -37,14 +37,14 @@ public class LocalUsers {
     /** Per user, the second of their last global sign-out: tokens issued up to then are revoked. */
     private final Map<String, Instant> signedOutAt = new ConcurrentHashMap<>();
 
-    LocalUsers(PortalSettings settings, Clock clock) {
-        this.users = settings.config().local().users();
-        this.groups = settings.config().local().groups();
+    LocalUsers(PortalConfig.Local local, Clock clock) {
+        this.users = local.users();
+        this.groups = local.groups();
         this.clock = clock;
         users.forEach((username, user) -> {
             enabled.put(username, user.enabled());
             usernameBySub.put(LocalUser.subOf(username), username);
-            user.groups().orElse(List.of()).forEach(group -> requireGroup(username, group, settings.config().local()));
+            user.groups().orElse(List.of()).forEach(group -> requireGroup(username, group, local));
         });
     }
 

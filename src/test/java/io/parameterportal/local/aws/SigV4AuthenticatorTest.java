@@ -7,13 +7,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.config.PortalSettings;
+import io.parameterportal.config.CognitoPool;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -37,7 +35,7 @@ class SigV4AuthenticatorTest {
     private static final String BODY = "{\"Name\":\"fa-012-authenticated\",\"WithDecryption\":true}";
 
     private final CredentialStore store = new CredentialStore(CLOCK);
-    private final SigV4Authenticator authenticator = new SigV4Authenticator(store, settingsIn("us-east-1"), CLOCK);
+    private final SigV4Authenticator authenticator = new SigV4Authenticator(store, poolIn("us-east-1"), CLOCK);
     private final IssuedCredentials issued = store.issue("us-east-1:identity", "arn:aws:iam::123456789012:role/reader");
 
     @Test
@@ -145,8 +143,9 @@ class SigV4AuthenticatorTest {
                 .hasMessage(message);
     }
 
-    private static PortalSettings settingsIn(String region) {
-        return new PortalSettings(null, region, "us-east-1_LocalDemo", "localdemoclient", "us-east-1:pool", "p", List.of(),
-                Optional.empty(), "/local", () -> 8080, Optional.empty());
+    private static CognitoPool poolIn(String region) {
+        return new CognitoPool(region, region + "_LocalDemo", "localdemoclient", region + ":pool",
+                "https://cognito-idp." + region + ".amazonaws.com/" + region + "_LocalDemo",
+                "cognito-idp." + region + ".amazonaws.com/" + region + "_LocalDemo", "/local");
     }
 }

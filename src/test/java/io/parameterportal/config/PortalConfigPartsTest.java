@@ -17,13 +17,13 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
 
 /** How the settings resolve per mode, from plain maps of properties. */
-class PortalSettingsTest {
+class PortalConfigPartsTest {
 
     @Test
     void awsModeNamesEveryMissingVariableAtOnce() {
         PortalConfig config = config(Map.of("portal.mode", "aws", "portal.region", "eu-west-1"));
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config, () -> 8080))
+        assertThatThrownBy(() -> PortalConfigParts.requireComplete(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PORTAL_USER_POOL_ID, PORTAL_CLIENT_ID, PORTAL_IDENTITY_POOL_ID, "
                         + "PORTAL_HOSTED_UI_DOMAIN, PORTAL_PARAMETER_NAME")
@@ -32,34 +32,36 @@ class PortalSettingsTest {
 
     @Test
     void awsModeDerivesIssuerProviderAndJwksFromRegionAndPool() {
-        PortalSettings settings = PortalSettings.resolve(config(awsMode()), () -> 8080);
+        CognitoPool pool = PortalConfigParts.pool(config(awsMode()));
+        CognitoEndpoints endpoints = endpoints(awsMode(), 8080);
 
-        assertThat(settings.issuer()).isEqualTo("https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
-        assertThat(settings.providerName()).isEqualTo("cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
-        assertThat(settings.jwksUri()).isEqualTo(URI.create(
+        assertThat(pool.issuer()).isEqualTo("https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
+        assertThat(pool.providerName()).isEqualTo("cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool");
+        assertThat(endpoints.jwks()).isEqualTo(URI.create(
                 "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Pool/.well-known/jwks.json"));
-        assertThat(settings.hostedUiBase()).isEqualTo("https://fa-012.auth.ap-northeast-1.amazoncognito.com");
-        assertThat(settings.awsEndpoint()).isEmpty();
+        assertThat(pool.hostedUi()).isEqualTo("https://fa-012.auth.ap-northeast-1.amazoncognito.com");
+        assertThat(endpoints.aws()).isEmpty();
     }
 
     @Test
     void anEmulatorEndpointServesTheJwksButTheIssuerStaysAws() {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.aws-endpoint", "http://127.0.0.1:5000/");
-        PortalSettings settings = PortalSettings.resolve(config(properties), () -> 8080);
-
-        assertThat(settings.jwksUri()).isEqualTo(URI.create("http://127.0.0.1:5000/ap-northeast-1_Pool/.well-known/jwks.json"));
-        assertThat(settings.issuer()).startsWith("https://cognito-idp.ap-northeast-1.amazonaws.com/");
+        assertThat(endpoints(properties, 8080).jwks())
+                .isEqualTo(URI.create("http://127.0.0.1:5000/ap-northeast-1_Pool/.well-known/jwks.json"));
+        assertThat(PortalConfigParts.pool(config(properties)).issuer()).startsWith("https://cognito-idp.ap-northeast-1.amazonaws.com/");
     }
 
     @Test
     void localModeNeedsNothingAndCallsItsOwnPort() {
-        PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
+        PortalConfig local = config(Map.of("portal.mode", "local"));
+        CognitoPool pool = PortalConfigParts.pool(local);
 
-        assertThat(settings.awsEndpoint()).contains(URI.create("http://localhost:9090/local"));
-        assertThat(settings.parameterName()).isEqualTo("fa-012-authenticated");
-        assertThat(settings.hostedUiBase()).isEqualTo("/local");
-        assertThat(settings.issuer()).isEqualTo("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo");
+        assertThat(endpoints(Map.of("portal.mode", "local"), 9090).aws()).contains(URI.create("http://localhost:9090/local"));
+        assertThat(PortalConfigParts.parameters(local))
+                .isEqualTo(new ParameterScope("fa-012-authenticated", java.util.List.of("/portal/public", "/portal/ops")));
+        assertThat(pool.hostedUi()).isEqualTo("/local");
+        assertThat(pool.issuer()).isEqualTo("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo");
     }
 
     private static Map<String, String> awsMode() {
@@ -74,7 +76,7 @@ class PortalSettingsTest {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.remove("portal.public-url");
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+        assertThatThrownBy(() -> resolveAll(properties))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_PUBLIC_URL");
     }
 
@@ -85,18 +87,19 @@ class PortalSettingsTest {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.public-url", url);
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+        assertThatThrownBy(() -> resolveAll(properties))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be the app's public origin");
     }
 
     @Test
     void theImplicitFlowIsTheDefaultAndCodeIsChosenByName() {
-        assertThat(PortalSettings.resolve(config(awsMode()), () -> 8080).config().oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.IMPLICIT);
+        assertThat(config(awsMode()).codeFlow()).isFalse();
 
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.oauth-flow", "code");
         properties.put("portal.session-secret", "0123456789abcdef0123456789abcdef");
-        assertThat(PortalSettings.resolve(config(properties), () -> 8080).config().oauthFlow()).isEqualTo(PortalConfig.OAuthFlow.CODE);
+        resolveAll(properties);
+        assertThat(config(properties).codeFlow()).isTrue();
     }
 
     @Test
@@ -104,7 +107,7 @@ class PortalSettingsTest {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.oauth-flow", "code");
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+        assertThatThrownBy(() -> resolveAll(properties))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_SESSION_SECRET");
     }
 
@@ -114,7 +117,7 @@ class PortalSettingsTest {
         properties.put("portal.oauth-flow", "code");
         properties.put("portal.session-secret", "short-secret-value");
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+        assertThatThrownBy(() -> resolveAll(properties))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_SESSION_SECRET must be at least 32")
                 .hasMessageNotContaining("short-secret-value");
     }
@@ -124,26 +127,23 @@ class PortalSettingsTest {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.oauth-flow", "code");
         properties.put("portal.session-secret", "0123456789abcdef0123456789abcdef");
-        PortalSettings settings = PortalSettings.resolve(config(properties), () -> 8080);
+        SessionSecret secret = PortalConfigParts.sessionSecret(config(properties));
 
-        assertThat(settings.sessionSecret().orElseThrow().reveal()).isEqualTo("0123456789abcdef0123456789abcdef");
-        assertThat(settings.toString()).doesNotContain("0123456789abcdef0123456789abcdef");
+        assertThat(secret.reveal()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(secret.toString()).doesNotContain("0123456789abcdef0123456789abcdef");
     }
 
     @Test
     void localModeMakesASessionSecretPerStart() {
-        PortalSettings first = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
-        PortalSettings second = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
+        SessionSecret first = PortalConfigParts.sessionSecret(config(Map.of("portal.mode", "local")));
+        SessionSecret second = PortalConfigParts.sessionSecret(config(Map.of("portal.mode", "local")));
 
-        assertThat(first.sessionSecret().orElseThrow().reveal()).hasSizeGreaterThanOrEqualTo(32)
-                .isNotEqualTo(second.sessionSecret().orElseThrow().reveal());
+        assertThat(first.reveal()).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(second.reveal());
     }
 
     @Test
     void aBareHostedUiDomainIsReachedOverHttpsAndRedeemsCodesAtItsTokenEndpoint() {
-        PortalSettings settings = PortalSettings.resolve(config(awsMode()), () -> 8080);
-
-        assertThat(settings.hostedUiEndpoint("oauth2/token"))
+        assertThat(endpoints(awsMode(), 8080).token())
                 .isEqualTo(URI.create("https://fa-012.auth.ap-northeast-1.amazoncognito.com/oauth2/token"));
     }
 
@@ -152,11 +152,9 @@ class PortalSettingsTest {
     void aHostedUiDomainWithAnExplicitSchemeIsUsedAsIs(String domain) {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.hosted-ui-domain", domain);
-        PortalSettings settings = PortalSettings.resolve(config(properties), () -> 8080);
-
         String origin = domain.replaceAll("/$", "");
-        assertThat(settings.hostedUiBase()).isEqualTo(origin);
-        assertThat(settings.hostedUiEndpoint("oauth2/token")).isEqualTo(URI.create(origin + "/oauth2/token"));
+        assertThat(PortalConfigParts.pool(config(properties)).hostedUi()).isEqualTo(origin);
+        assertThat(endpoints(properties, 8080).token()).isEqualTo(URI.create(origin + "/oauth2/token"));
     }
 
     @ParameterizedTest
@@ -166,15 +164,29 @@ class PortalSettingsTest {
         Map<String, String> properties = new java.util.HashMap<>(awsMode());
         properties.put("portal.hosted-ui-domain", domain);
 
-        assertThatThrownBy(() -> PortalSettings.resolve(config(properties), () -> 8080))
+        assertThatThrownBy(() -> resolveAll(properties))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_HOSTED_UI_DOMAIN must be");
     }
 
     @Test
     void localModeRedeemsCodesAtItsOwnTokenEndpoint() {
-        PortalSettings settings = PortalSettings.resolve(config(Map.of("portal.mode", "local")), () -> 9090);
+        CognitoEndpoints endpoints = endpoints(Map.of("portal.mode", "local"), 9090);
 
-        assertThat(settings.hostedUiEndpoint("oauth2/token")).isEqualTo(URI.create("http://localhost:9090/local/oauth2/token"));
+        assertThat(endpoints.token()).isEqualTo(URI.create("http://localhost:9090/local/oauth2/token"));
+        assertThat(endpoints.jwks()).isEqualTo(URI.create("http://localhost:9090/local/us-east-1_LocalDemo/.well-known/jwks.json"));
+    }
+
+    /** Every part the start resolves (StartupCheck), so that each refusal is seen. */
+    private static void resolveAll(Map<String, String> properties) {
+        PortalConfig config = config(properties);
+        PortalConfigParts.pool(config);
+        PortalConfigParts.parameters(config);
+        PortalConfigParts.sessionSecret(config);
+    }
+
+    private static CognitoEndpoints endpoints(Map<String, String> properties, int ownPort) {
+        PortalConfig config = config(properties);
+        return PortalConfigParts.endpoints(config, PortalConfigParts.pool(config), () -> ownPort);
     }
 
     private static PortalConfig config(Map<String, String> properties) {
