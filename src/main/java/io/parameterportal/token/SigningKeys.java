@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,7 +84,8 @@ public class SigningKeys {
     }
 
     private final JwksSource jwks;
-    private final URI jwksUri;
+    /** Asked at each fetch: in local mode the JWKS is this process's own, on a port known only once it listens. */
+    private final Supplier<URI> jwksUri;
     private final Clock clock;
     private final Duration refetchInterval;
 
@@ -95,10 +97,10 @@ public class SigningKeys {
 
     @Inject
     SigningKeys(CognitoHttp http, PortalSettings settings, Clock clock) {
-        this(http::get, settings.jwksUri(), settings.config().token().jwksRefetchInterval(), clock);
+        this(http::get, settings::jwksUri, settings.config().token().jwksRefetchInterval(), clock);
     }
 
-    SigningKeys(JwksSource jwks, URI jwksUri, Duration refetchInterval, Clock clock) {
+    SigningKeys(JwksSource jwks, Supplier<URI> jwksUri, Duration refetchInterval, Clock clock) {
         this.jwks = jwks;
         this.jwksUri = jwksUri;
         this.clock = clock;
@@ -160,7 +162,7 @@ public class SigningKeys {
             return Optional.empty();
         }
         nextAttempt = now.plus(refetchInterval);
-        CompletableFuture<KeySet> fetch = jwks.fetch(jwksUri, MAX_JWKS_BYTES)
+        CompletableFuture<KeySet> fetch = jwks.fetch(jwksUri.get(), MAX_JWKS_BYTES)
                 .map(answer -> {
                     if (answer.status() != 200) {
                         throw new SigningKeysUnavailableException("The user pool's JWKS answered " + answer.status() + ".");

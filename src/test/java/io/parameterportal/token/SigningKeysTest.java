@@ -61,7 +61,7 @@ class SigningKeysTest {
     private static RsaJsonWebKey keyB;
 
     private final FakeJwks jwks = new FakeJwks();
-    private final SigningKeys keys = new SigningKeys(jwks, JWKS_URI, INTERVAL, TestClock.get());
+    private final SigningKeys keys = new SigningKeys(jwks, () -> JWKS_URI, INTERVAL, TestClock.get());
 
     @BeforeAll
     static void generateKeys() throws JoseException {
@@ -108,7 +108,7 @@ class SigningKeysTest {
     void aCallerWithoutKeysJoinsTheFetchAnotherCallerStartedWhileItLooked() throws Exception {
         CompletableFuture<CognitoHttp.Answer> answer = jwks.answerLater();
         AnotherCallerMeanwhile clock = new AnotherCallerMeanwhile();
-        SigningKeys racing = new SigningKeys(jwks, JWKS_URI, INTERVAL, clock);
+        SigningKeys racing = new SigningKeys(jwks, () -> JWKS_URI, INTERVAL, clock);
 
         Optional<Uni<SigningKeys.KeySet>> mine = clock.awaitFirstKeysOn(racing);
         assertThat(jwks.calls()).as("JWKS fetches: the other caller's").isEqualTo(1);
@@ -122,7 +122,7 @@ class SigningKeysTest {
     void aCallerWithoutKeysGetsTheKeysAFetchBroughtWhileItLooked() throws Exception {
         jwks.answer(jwksOf(keyA));
         AnotherCallerMeanwhile clock = new AnotherCallerMeanwhile();
-        SigningKeys racing = new SigningKeys(jwks, JWKS_URI, INTERVAL, clock);
+        SigningKeys racing = new SigningKeys(jwks, () -> JWKS_URI, INTERVAL, clock);
 
         Optional<Uni<SigningKeys.KeySet>> mine = clock.awaitFirstKeysOn(racing);
         assertThat(jwks.calls()).as("JWKS fetches: the other caller's, already answered").isEqualTo(1);
