@@ -1,5 +1,6 @@
 package io.parameterportal.token;
 
+import java.net.URI;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,12 +79,14 @@ public class SigningKeys {
         }
     }
 
-    /** One fetch of the JWKS: the user pool's over HTTP here, a fake in {@code SigningKeysTest}. */
+    /** One fetch of the JWKS: the user pool's over HTTP ({@link CognitoHttp#get}), a fake in {@code SigningKeysTest}. */
     interface JwksSource {
-        Uni<CognitoHttp.Answer> fetch();
+        Uni<CognitoHttp.Answer> fetch(URI jwksUri, int maxBytes);
     }
 
     private final JwksSource jwks;
+    /** Asked at each fetch: in local mode the JWKS is this process's own, on a port known only once it listens. */
+    private final Supplier<URI> jwksUri;
     private final Clock clock;
     private final Duration refetchInterval;
 
@@ -95,11 +98,12 @@ public class SigningKeys {
 
     @Inject
     SigningKeys(CognitoHttp http, CognitoEndpoints endpoints, PortalConfig.Token rules, Clock clock) {
-        this(() -> http.get(endpoints.jwks(), MAX_JWKS_BYTES), rules.jwksRefetchInterval(), clock);
+        this(http::get, endpoints::jwks, rules.jwksRefetchInterval(), clock);
     }
 
-    SigningKeys(JwksSource jwks, Duration refetchInterval, Clock clock) {
+    SigningKeys(JwksSource jwks, Supplier<URI> jwksUri, Duration refetchInterval, Clock clock) {
         this.jwks = jwks;
+        this.jwksUri = jwksUri;
         this.clock = clock;
         this.refetchInterval = refetchInterval;
     }
@@ -124,34 +128,42 @@ public class SigningKeys {
     }
 
     /**
-     * For a caller that has no keys to judge with (the first sign-ins, readiness): joins the fetch in
-     * flight, or starts one when due. Empty when neither: the JWKS failed within the refetch interval.
+     * For a caller that found no keys held (the first sign-ins, readiness): joins the fetch in flight, or
+     * starts one when due, or — when a fetch ended since the caller looked — answers with the keys it
+     * brought. Empty only when none of these: the JWKS failed within the refetch interval.
      */
     public Optional<Uni<KeySet>> awaitFirstKeys() {
+        Instant now = clock.instant();
+        // One decision under one lock: were the fetch in flight checked apart from the start of a new one,
+        // a fetch begun (or ended) by another caller in between would leave this one without keys.
         synchronized (this) {
             if (inFlight != null) {
                 return Optional.of(asUni(inFlight));
             }
+            KeySet keys = held;
+            if (keys != null) {
+                return Optional.of(Uni.createFrom().item(keys));
+            }
+            return startFetchAt(now).map(SigningKeys::asUni);
         }
-        return refetch();
     }
 
     private Optional<CompletableFuture<KeySet>> startFetchIfDue() {
         // Without the lock first: once the held keys are old, every verification asks, and inside the
         // refetch interval (a JWKS outage included) the answer is no for all of them.
-        if (clock.instant().isBefore(nextAttempt)) {
+        Instant now = clock.instant();
+        if (now.isBefore(nextAttempt)) {
             return Optional.empty();
         }
-        return startFetchIfStillDue();
+        return startFetchAt(now);
     }
 
-    private synchronized Optional<CompletableFuture<KeySet>> startFetchIfStillDue() {
-        Instant now = clock.instant();
+    private synchronized Optional<CompletableFuture<KeySet>> startFetchAt(Instant now) {
         if (inFlight != null || now.isBefore(nextAttempt)) {
             return Optional.empty();
         }
         nextAttempt = now.plus(refetchInterval);
-        CompletableFuture<KeySet> fetch = jwks.fetch()
+        CompletableFuture<KeySet> fetch = jwks.fetch(jwksUri.get(), MAX_JWKS_BYTES)
                 .map(answer -> {
                     if (answer.status() != 200) {
                         throw new SigningKeysUnavailableException("The user pool's JWKS answered " + answer.status() + ".");
@@ -173,9 +185,9 @@ public class SigningKeys {
     private KeySet settle(KeySet fetched, Throwable failure) {
         KeySet before = held;
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            // Our own sentence, or just the kind of failure: nothing a peer wrote reaches the log.
-            String reason = cause instanceof SigningKeysUnavailableException ? cause.getMessage() : cause.getClass().getSimpleName();
+            // Our own sentence, or just the kind of failure: nothing a peer wrote reaches the log. (Mutiny completes
+            // the stage with the failure itself, never wrapped in a CompletionException.)
+            String reason = failure instanceof SigningKeysUnavailableException ? failure.getMessage() : failure.getClass().getSimpleName();
             LOG.warnf("The user pool's JWKS could not be fetched (%s); %s", reason,
                     before == null ? "no keys are held, sign-ins wait for the next attempt" : "the keys held stay in use");
             if (before == null) {

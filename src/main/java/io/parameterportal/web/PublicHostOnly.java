@@ -2,44 +2,37 @@ package io.parameterportal.web;
 
 import java.net.URI;
 import java.util.Optional;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import io.parameterportal.config.PortalConfig;
+import java.util.Set;
 
 /**
  * The code flow's sign-in and sign-out paths answer only requests addressed to {@code PORTAL_PUBLIC_URL}'s host:
  * quarkus-oidc builds the {@code redirect_uri} it sends to the hosted UI (and names again when it redeems the code)
  * from the request's Host, while this service promises that {@code redirect_uri} comes from {@code PORTAL_PUBLIC_URL}
- * alone. With this check the two are the same. Local mode, which answers loopback hosts only, is exempt.
+ * alone. With this check the two are the same. Local mode, which answers loopback hosts only, is exempt
+ * ({@link CodeFlowRequestChecks} applies it).
  */
-class PublicHostOnly {
+final class PublicHostOnly {
 
-    private final PortalConfig config;
+    /** quarkus-oidc's challenge, its callback, and the sign-out that names the public URL to the hosted UI. */
+    private static final Set<String> SIGN_IN_AND_OUT = Set.of("/login", "/signin", "/logout");
 
-    PublicHostOnly(PortalConfig config) {
-        this.config = config;
+    private PublicHostOnly() {
     }
 
-    @ServerRequestFilter
-    Optional<Response> refuseOtherHosts(ContainerRequestContext request, UriInfo uri) {
-        String path = uri.getPath();
-        boolean signInOrOut = path.equals("/login") || path.equals("/signin") || path.equals("/logout");
-        if (!config.codeFlow() || config.localMode() || !signInOrOut) {
+    /**
+     * Why a request to {@code path} with this {@code Host} header must be refused (421), or empty when it may pass.
+     *
+     * @param publicUrl {@code PORTAL_PUBLIC_URL}; its host, with its port when it names one, is the Host expected
+     */
+    static Optional<Problem> refusal(String path, String host, URI publicUrl) {
+        if (!SIGN_IN_AND_OUT.contains(path)) {
             return Optional.empty();
         }
-        URI publicUrl = config.publicUrl().orElseThrow();
         String expected = publicUrl.getPort() == -1 ? publicUrl.getHost() : publicUrl.getRawAuthority();
-        String host = request.getHeaderString(HttpHeaders.HOST);
         if (host != null && host.equalsIgnoreCase(expected)) {
             return Optional.empty();
         }
         return Optional.of(Problem.of(421, "Misdirected request", "Sign-in and sign-out are served at "
-                + publicUrl + " only (PORTAL_PUBLIC_URL).").toResponse().build());
+                + publicUrl + " only (PORTAL_PUBLIC_URL)."));
     }
 }

@@ -140,6 +140,12 @@ class IdTokenRulesTest {
     }
 
     @Test
+    void aForgedTokenIsNamedForgedWhateverUseItClaims() throws JoseException {
+        assertRejected(sign(claims(c -> c.setClaim("token_use", "access")), otherKey), TokenRejection.BAD_SIGNATURE,
+                "signature does not match");
+    }
+
+    @Test
     void tokenWithUnknownKidIsRejected() throws JoseException {
         RsaJsonWebKey stranger = RsaJwkGenerator.generateJwk(2048);
         stranger.setKeyId("stranger");
@@ -192,6 +198,25 @@ class IdTokenRulesTest {
         assertRejected("not-a-jwt", TokenRejection.MALFORMED, "well-formed");
         assertRejected("aGVsbG8.d29ybGQ", TokenRejection.MALFORMED, "well-formed");
         assertRejected("", TokenRejection.MISSING, "No id token");
+    }
+
+    @Test
+    void threeBase64UrlPartsThatAreNotAJwsAreMalformed() {
+        // The form check passes (three base64url parts); jose4j cannot read a JOSE header from them.
+        assertRejected("abc.def.ghi", TokenRejection.MALFORMED, "well-formed");
+        assertRejected(Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":".getBytes()) + ".e30.c2ln",
+                TokenRejection.MALFORMED, "well-formed");
+    }
+
+    @Test
+    void aTimeBeyondTheCalendarStillGetsASentenceNotAnError() throws JoseException {
+        // 10^17 seconds from 1970: a number jose4j reads, a time java.time cannot show (its last year is 1,000,000,000).
+        String token = sign(claims(c -> {
+            c.setClaim("nbf", 100_000_000_000_000_000L);
+            c.setClaim("exp", 100_000_000_000_000_000L);
+        }), poolKey);
+
+        assertRejected(token, TokenRejection.NOT_YET_VALID, "not valid before an unreadable time");
     }
 
     @Test

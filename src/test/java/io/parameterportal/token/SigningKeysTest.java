@@ -3,7 +3,12 @@ package io.parameterportal.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -30,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parameterportal.aws.CognitoHttp;
+import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.testing.TestClock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -46,12 +55,13 @@ class SigningKeysTest {
     private static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final Duration NEXT_INTERVAL = INTERVAL.plusSeconds(1);
     private static final int CALLERS = 100;
+    private static final URI JWKS_URI = URI.create("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Test/.well-known/jwks.json");
 
     private static RsaJsonWebKey keyA;
     private static RsaJsonWebKey keyB;
 
     private final FakeJwks jwks = new FakeJwks();
-    private final SigningKeys keys = new SigningKeys(jwks, INTERVAL, TestClock.get());
+    private final SigningKeys keys = new SigningKeys(jwks, () -> JWKS_URI, INTERVAL, TestClock.get());
 
     @BeforeAll
     static void generateKeys() throws JoseException {
@@ -86,6 +96,60 @@ class SigningKeysTest {
     }
 
     @Test
+    void theJwksIsAskedAtItsAddressForAnAnswerOfAtMost64Kilobytes() {
+        jwks.answer(jwksOf(keyA));
+        await(keys.awaitFirstKeys().orElseThrow());
+
+        assertThat(jwks.asked()).containsExactly(JWKS_URI);
+        assertThat(jwks.largestAnswerAllowed()).as("bytes a JWKS answer may have").isPositive().isLessThanOrEqualTo(64 * 1024);
+    }
+
+    @Test
+    void aCallerWithoutKeysJoinsTheFetchAnotherCallerStartedWhileItLooked() throws Exception {
+        CompletableFuture<CognitoHttp.Answer> answer = jwks.answerLater();
+        AnotherCallerMeanwhile clock = new AnotherCallerMeanwhile();
+        SigningKeys racing = new SigningKeys(jwks, () -> JWKS_URI, INTERVAL, clock);
+
+        Optional<Uni<SigningKeys.KeySet>> mine = clock.awaitFirstKeysOn(racing);
+        assertThat(jwks.calls()).as("JWKS fetches: the other caller's").isEqualTo(1);
+        assertThat(mine).as("the first caller, told of a fetch in flight rather than of none to be had").isPresent();
+
+        answer.complete(jwksOf(keyA));
+        assertThat(resolves(await(mine.get()), keyA)).isTrue();
+    }
+
+    @Test
+    void aCallerWithoutKeysGetsTheKeysAFetchBroughtWhileItLooked() throws Exception {
+        jwks.answer(jwksOf(keyA));
+        AnotherCallerMeanwhile clock = new AnotherCallerMeanwhile();
+        SigningKeys racing = new SigningKeys(jwks, () -> JWKS_URI, INTERVAL, clock);
+
+        Optional<Uni<SigningKeys.KeySet>> mine = clock.awaitFirstKeysOn(racing);
+        assertThat(jwks.calls()).as("JWKS fetches: the other caller's, already answered").isEqualTo(1);
+        assertThat(mine).as("the first caller, given the keys now held rather than told of none").isPresent();
+        assertThat(await(mine.get())).isSameAs(racing.held().orElseThrow());
+    }
+
+    @Test
+    void aFailedFetchIsLoggedInOurOwnWordsNeverThePeers() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            jwks.failWith(new IllegalStateException("peer wrote: eyJhbGciOiJSUzI1NiJ9"));
+            assertThatThrownBy(() -> await(keys.awaitFirstKeys().orElseThrow())).isInstanceOf(SigningKeysUnavailableException.class);
+            TestClock.get().advance(NEXT_INTERVAL);
+            jwks.answer(jwksOf(keyA));
+            await(keys.awaitFirstKeys().orElseThrow());
+            TestClock.get().advance(NEXT_INTERVAL);
+            jwks.answer(status(503));
+            await(keys.refetch().orElseThrow());
+
+            assertThat(warnings(logs)).satisfiesExactly(
+                    noKeys -> assertThat(noKeys).contains("(IllegalStateException)").contains("no keys are held")
+                            .doesNotContain("peer wrote").doesNotContain("eyJ"),
+                    keysHeld -> assertThat(keysHeld).contains("answered 503").contains("the keys held stay in use"));
+        }
+    }
+
+    @Test
     void aHundredConcurrentUnknownKidsCostOneFetch() throws Exception {
         SigningKeys.KeySet held = holdKeys(keyA);
         TestClock.get().advance(NEXT_INTERVAL);
@@ -107,7 +171,7 @@ class SigningKeysTest {
 
         assertThat(await(keys.refetch().orElseThrow())).as("the keys after a failed fetch").isSameAs(held);
         assertThat(keys.refetch()).as("a refetch within the interval after a failure").isEmpty();
-        assertThat(keys.awaitFirstKeys()).isEmpty();
+        assertThat(await(keys.awaitFirstKeys().orElseThrow())).as("a caller that found no keys, given those held").isSameAs(held);
         assertThat(jwks.calls()).isEqualTo(2);
 
         TestClock.get().advance(NEXT_INTERVAL);
@@ -213,12 +277,24 @@ class SigningKeysTest {
     /** The JWKS of the user pool as a test wants it answered, counting the fetches. */
     private static final class FakeJwks implements SigningKeys.JwksSource {
         private final AtomicInteger calls = new AtomicInteger();
+        private final List<URI> asked = new CopyOnWriteArrayList<>();
+        private final AtomicInteger largestAnswerAllowed = new AtomicInteger();
         private volatile Supplier<Uni<CognitoHttp.Answer>> next = () -> Uni.createFrom().failure(new AssertionError("no answer set"));
 
         @Override
-        public Uni<CognitoHttp.Answer> fetch() {
+        public Uni<CognitoHttp.Answer> fetch(URI jwksUri, int maxBytes) {
             calls.incrementAndGet();
+            asked.add(jwksUri);
+            largestAnswerAllowed.accumulateAndGet(maxBytes, Math::max);
             return next.get();
+        }
+
+        List<URI> asked() {
+            return List.copyOf(asked);
+        }
+
+        int largestAnswerAllowed() {
+            return largestAnswerAllowed.get();
         }
 
         void answer(CognitoHttp.Answer answer) {
@@ -239,6 +315,55 @@ class SigningKeysTest {
         int calls() {
             return calls.get();
         }
+    }
+
+    /**
+     * The test clock, except that the first reading made inside {@link #awaitFirstKeysOn} first lets another
+     * caller without keys call {@code awaitFirstKeys} on the same key source, on its own thread, to its end:
+     * two callers interleaved at the one point where the key source consults anything outside itself.
+     */
+    private static final class AnotherCallerMeanwhile extends Clock {
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private volatile Thread hooked;
+        private volatile SigningKeys keys;
+
+        Optional<Uni<SigningKeys.KeySet>> awaitFirstKeysOn(SigningKeys keys) {
+            this.keys = keys;
+            this.hooked = Thread.currentThread();
+            Optional<Uni<SigningKeys.KeySet>> mine = keys.awaitFirstKeys();
+            assertThat(fired).as("the other caller came while the first one was asking").isTrue();
+            return mine;
+        }
+
+        @Override
+        public Instant instant() {
+            if (Thread.currentThread() == hooked && fired.compareAndSet(false, true)) {
+                ExecutorService other = Executors.newSingleThreadExecutor();
+                try {
+                    // Bounded only so that a key source holding its lock here fails the test instead of hanging it.
+                    other.submit(() -> keys.awaitFirstKeys()).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("the other caller could not act meanwhile", e);
+                } finally {
+                    other.shutdownNow();
+                }
+            }
+            return TestClock.get().instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static List<String> warnings(CapturedLogs logs) {
+        return logs.warningsAndErrors().stream().filter(line -> line.contains(SigningKeys.class.getName())).toList();
     }
 
     private SigningKeys.KeySet holdKeys(RsaJsonWebKey key) {

@@ -303,6 +303,13 @@ class SigV4VerifierTest {
                 .isEqualTo("Alpha=1&alpha=2&b=~&flag=&probe=a%20b&x=1%2B1");
     }
 
+    @Test
+    void aRepeatedQueryParameterIsSortedByValueAndAnEmptyNameKeepsItsValue() {
+        // AWS: sort by name, then by value; the split is at the first '=', which may be the first character.
+        assertThat(SigV4Signature.canonicalQuery("tag=b&tag=a&tag=c")).isEqualTo("tag=a&tag=b&tag=c");
+        assertThat(SigV4Signature.canonicalQuery("=orphan&a==b")).isEqualTo("=orphan&a=%3Db");
+    }
+
     private void verify(AwsRequest request) {
         verifier.verify(request, SigV4Authorization.parse(request.header("Authorization")), SECRET);
     }
