@@ -23,7 +23,7 @@ import io.quarkus.test.junit.TestProfile;
  * its own.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(FaultProfiles.StandIn.class)
 class CredentialWindowTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(5);
