@@ -7,8 +7,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The test profiles of the portal on its own: local mode with other settings than the test profile's, or aws mode
- * with nothing listening at the AWS endpoint. Each is one more application start; a test that only needs other
- * data reads or writes it through the running app instead.
+ * with nothing listening at the AWS endpoint. Each is one more application start (docs/testing.md).
  */
 public final class AppProfiles {
 
