@@ -33,6 +33,11 @@ public final class TestClock extends Clock {
         offset = offset.plus(amount);
     }
 
+    /** Moves this clock to {@code instant} (later than now): a step counted from an event, not from whenever the test got here. */
+    public void advanceTo(Instant instant) {
+        advance(Duration.between(instant(), instant));
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }
