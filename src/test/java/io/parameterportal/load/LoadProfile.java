@@ -3,7 +3,6 @@ package io.parameterportal.load;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.parameterportal.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -46,9 +45,6 @@ public class LoadProfile implements QuarkusTestProfile {
             }
         }
         config.put("portal.credential-cache.max-size", String.valueOf(CACHE_SIZE));
-        // One audit line per request is some 26,000 console lines a run: kept off the console (and out of the
-        // captured records, which the test reads for WARN and ERROR; the audit category logs only INFO).
-        config.put("quarkus.log.category.\"" + AuditLog.CATEGORY + "\".use-parent-handlers", "false");
         return config;
     }
 }
