@@ -27,11 +27,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 @ApplicationScoped
 public class AwsClientDefaults {
 
-    /**
-     * The SDK's standard policy (3 attempts), stated so that it does not depend on AWS_RETRY_MODE,
-     * with a short throttling backoff: a throttled user is better served by a quick 503 and
-     * Retry-After than by seconds of waiting that end in a timeout.
-     */
+    /** The SDK's standard policy, whatever AWS_RETRY_MODE says, with a short throttling backoff (docs/decisions/aws-calls-on-the-event-loop.md). */
     private static final RetryStrategy RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
             .maxAttempts(3)
             .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(250)))
@@ -41,14 +37,7 @@ public class AwsClientDefaults {
     private final Duration upstreamTimeout;
     private final Optional<URI> endpoint;
     private final AwsCallMetrics metrics;
-    /**
-     * Runs the SDK's call timeouts and retry delays: Vert.x's event loop, on which the calls start and
-     * end. Scheduling and cancelling there is a queue operation on the calling thread: no other
-     * thread is woken per call, and a cancelled timeout leaves the queue at once. The Quarkus
-     * executor the extension would lend kept each cancelled task (with its request's context) for
-     * the full timeout, thousands of them under load (README, Performance); the SDK's own executor
-     * would too, and wake its thread per call. Nothing the SDK schedules blocks: a timeout aborts, a retry sends.
-     */
+    /** Runs the SDK's call timeouts and retry delays: Vert.x's event loop, on which the calls start and end. */
     private final ScheduledExecutorService timeouts;
 
     AwsClientDefaults(CognitoPool pool, CognitoEndpoints endpoints, PortalConfig config, AwsCallMetrics metrics, Vertx vertx) {
@@ -71,8 +60,7 @@ public class AwsClientDefaults {
                         .retryStrategy(RETRIES)
                         .addExecutionInterceptor(metrics)
                         .build());
-        // Complete the SDK's futures on the Netty (Vert.x) thread that read the answer, instead of
-        // hopping to the SDK's own executor: nothing downstream blocks, and each hop costs a wake-up.
+        // Complete the SDK's futures on the Netty (Vert.x) thread that read the answer: nothing downstream blocks.
         builder.asyncConfiguration(async -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
                 Runnable::run));
         endpoint.ifPresent(builder::endpointOverride);

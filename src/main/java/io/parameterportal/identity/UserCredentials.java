@@ -16,9 +16,8 @@ public record UserCredentials(String identityId, AwsSessionCredentials credentia
     private static final Duration SHORT_LIFETIME = Duration.ofMinutes(10);
 
     /**
-     * When to stop reusing them: after {@code maxAge} (so that a user Cognito no longer honours loses
-     * access within it), and in any case 5 minutes before they expire, or halfway through their life
-     * when they live under 10 minutes (emulators issue 90-second ones; real ones live about an hour).
+     * When to stop reusing them: the earliest of {@code maxAge} after issue, 5 minutes before they expire,
+     * or halfway through their life when it is under 10 minutes (docs/decisions/per-user-credentials.md).
      */
     public Instant reuseUntil(Duration maxAge) {
         Duration lifetime = Duration.between(issuedAt, expiresAt);

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A user's views, kept for {@code portal.value-cache.ttl} per token and role, so that repeat views
- * inside it make no AWS call at all. The trade-off, stated in the README: a value or a policy that
+ * inside it make no AWS call at all. The trade-off (docs/roles-and-paths.md): a value or a policy that
  * changes shows up to that long later, and String values sit in this process's memory for that long.
  * A view holds no SecureString value (views decrypt nothing), so neither does this cache; a reveal
  * never comes here. Off ({@code 0s}) by default: then every view reads AWS. Bounded by

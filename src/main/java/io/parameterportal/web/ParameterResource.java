@@ -2,6 +2,7 @@ package io.parameterportal.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.parameterportal.audit.AuditLog;
+import io.parameterportal.identity.UserCredentials;
 import io.parameterportal.parameter.ListedParameter;
 import io.parameterportal.parameter.ParameterReader;
 import io.parameterportal.parameter.VersionHistory;
@@ -23,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code /api} answer is {@code no-store}).
  */
 @Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 public class ParameterResource {
 
     private static final String REVEAL_FORM = "{\"name\":\"<parameter name>\",\"version\":<n, optional>,\"idToken\":\"<id token>\"}";
@@ -43,30 +46,31 @@ public class ParameterResource {
     /** {@code POST /api/parameter}: one value decrypted, the current version or the one asked for. */
     @POST
     @Path("parameter")
-    @Produces(MediaType.APPLICATION_JSON)
     public Uni<ListedParameter> reveal(String body, RoutingContext http) {
         RevealRequest request = caller.parse(body, RevealRequest.class, REVEAL_FORM);
         String name = names.require(request.name());
         Optional<Long> version = versionOf(request.version());
-        String requestId = RequestId.of(http);
-        return caller.identify(request)
-                .flatMap(user -> caller.audited(caller.readAs(user, credentials -> parameters.reveal(name, version, credentials)),
-                        user, AuditLog.Event.REVEAL, List.of(name), version, requestId))
-                .onCancellation().invoke(() -> abandoned.count("/api/parameter"));
+        return readAsCaller(request, AuditLog.Event.REVEAL, name, version, http, "/api/parameter",
+                credentials -> parameters.reveal(name, version, credentials));
     }
 
     /** {@code POST /api/history}: the versions, newest first, not decrypted, with the diff of String versions. */
     @POST
     @Path("history")
-    @Produces(MediaType.APPLICATION_JSON)
     public Uni<VersionHistory> history(String body, RoutingContext http) {
         HistoryRequest request = caller.parse(body, HistoryRequest.class, HISTORY_FORM);
         String name = names.require(request.name());
+        return readAsCaller(request, AuditLog.Event.HISTORY, name, Optional.empty(), http, "/api/history",
+                credentials -> parameters.history(name, credentials));
+    }
+
+    /** The caller identified, one read of {@code name} under their credentials, audited; a client gone before the answer is counted. */
+    private <T> Uni<T> readAsCaller(SignedRequest request, AuditLog.Event event, String name, Optional<Long> version,
+            RoutingContext http, String endpoint, Function<UserCredentials, Uni<T>> read) {
         String requestId = RequestId.of(http);
         return caller.identify(request)
-                .flatMap(user -> caller.audited(caller.readAs(user, credentials -> parameters.history(name, credentials)),
-                        user, AuditLog.Event.HISTORY, List.of(name), Optional.empty(), requestId))
-                .onCancellation().invoke(() -> abandoned.count("/api/history"));
+                .flatMap(user -> caller.audited(caller.readAs(user, read), user, event, List.of(name), version, requestId))
+                .onCancellation().invoke(() -> abandoned.count(endpoint));
     }
 
     /** Absent, or a positive whole number: SSM numbers versions from 1. */

@@ -5,6 +5,6 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The code-flow browser scenarios against the packaged jar (prod profile, local mode on loopback, code flow). */
 @QuarkusIntegrationTest
-@TestProfile(CodeFlowJarProfile.class)
+@TestProfile(JarProfiles.CodeFlow.class)
 public class BrowserCodeFlowIT extends BrowserCodeFlowTest {
 }

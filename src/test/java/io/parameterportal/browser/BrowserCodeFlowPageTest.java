@@ -13,7 +13,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import io.parameterportal.testing.CodeFlowProfile;
+import io.parameterportal.testing.AppProfiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
  * service's {@code /logout}, and a session that ended is said in place of the value.
  */
 @QuarkusTest
-@TestProfile(CodeFlowProfile.class)
+@TestProfile(AppProfiles.CodeFlow.class)
 public class BrowserCodeFlowPageTest extends BrowserTest {
 
     @Test

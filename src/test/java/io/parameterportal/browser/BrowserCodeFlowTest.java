@@ -11,7 +11,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import io.parameterportal.testing.CodeFlowProfile;
+import io.parameterportal.testing.AppProfiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -23,7 +23,7 @@ import io.quarkus.test.junit.TestProfile;
  * storage. {@link BrowserCodeFlowIT} runs the same against the jar.
  */
 @QuarkusTest
-@TestProfile(CodeFlowProfile.class)
+@TestProfile(AppProfiles.CodeFlow.class)
 public class BrowserCodeFlowTest extends BrowserTest {
 
     private static final String SESSION_COOKIE = "q_session_portal-code-flow";

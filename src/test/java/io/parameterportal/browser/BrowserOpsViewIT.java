@@ -5,6 +5,6 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The ops view's scenarios against the packaged jar (prod profile, local mode on loopback). */
 @QuarkusIntegrationTest
-@TestProfile(LocalModeJarProfile.class)
+@TestProfile(JarProfiles.LocalMode.class)
 public class BrowserOpsViewIT extends BrowserOpsViewTest {
 }

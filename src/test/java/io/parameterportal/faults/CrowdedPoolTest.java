@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -31,30 +28,11 @@ import io.quarkus.test.junit.TestProfile;
  * view answers once and no read's failure is left over to be logged as an error.
  */
 @QuarkusTest
-@TestProfile(CrowdedPoolTest.CrowdedPoolProfile.class)
+@TestProfile(FaultProfiles.CrowdedPool.class)
 class CrowdedPoolTest extends StandInTest {
 
     @Inject
     MeterRegistry registry;
-
-    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(3);
-
-    /** {@link FaultsProfile} with two paths listed, one pooled SSM connection and a 3 s upstream timeout. */
-    public static class CrowdedPoolProfile extends FaultsProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(AwsStandInResource.class,
-                    Map.of(AwsStandInResource.UPSTREAM_TIMEOUT, UPSTREAM_TIMEOUT.toSeconds() + "s")));
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("portal.parameter-paths", "/portal/a,/portal/b");
-            overrides.put("quarkus.ssm.async-client.max-concurrency", "1");
-            return overrides;
-        }
-    }
 
     @Test
     void readsWaitingForAPooledConnectionEndAs504AtTheUpstreamTimeout() throws Exception {

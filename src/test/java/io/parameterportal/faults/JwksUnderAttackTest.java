@@ -45,7 +45,7 @@ import io.quarkus.test.junit.TestProfile;
  * answered before the stall ends. Once the JWKS is back, a new key of the pool works within one interval.
  */
 @QuarkusTest
-@TestProfile(JwksUnderAttackProfile.class)
+@TestProfile(FaultProfiles.JwksUnderAttack.class)
 class JwksUnderAttackTest {
 
     private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);

@@ -19,7 +19,7 @@ import io.quarkus.test.junit.TestProfile;
  * pool publishes other keys, a token of the retired key is refused, even one accepted just before.
  */
 @QuarkusTest
-@TestProfile(KeyRotationProfile.class)
+@TestProfile(FaultProfiles.KeyRotation.class)
 class KeyRotationTest {
 
     @InjectAwsStandIn

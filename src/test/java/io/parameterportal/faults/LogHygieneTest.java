@@ -37,6 +37,7 @@ import io.parameterportal.testing.AwsStandIn.Fault;
 import io.parameterportal.testing.CapturedLogs;
 import io.parameterportal.testing.ClockHighWater;
 import io.parameterportal.testing.SessionRequests;
+import io.parameterportal.testing.SigningKeysReset;
 import io.parameterportal.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,14 +47,14 @@ import io.restassured.http.ContentType;
 
 /**
  * No token, no part of one, no issued AWS credential and no SecureString value reaches a log record of
- * any category at any level (TRACE everywhere, {@link LogHygieneProfile}), whatever the request's
+ * any category at any level (TRACE everywhere, {@link FaultProfiles.LogHygiene}), whatever the request's
  * fate: good and forged tokens, unknown kids, the JWKS slow, down or dropping connections, JWKS fetches
  * that fail after the request that started them was answered, and every fault of the identity pool and
  * SSM. The earlier leak: jose4j's exception messages quote the whole token, and were attached as causes
  * and logged when a key fetch failed late.
  */
 @QuarkusTest
-@TestProfile(LogHygieneProfile.class)
+@TestProfile(FaultProfiles.LogHygiene.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogHygieneTest {
 
@@ -102,6 +103,7 @@ class LogHygieneTest {
     @Test
     @Order(1)
     void coldStartWithTheJwksFailing() throws Exception {
+        SigningKeysReset.forgetKeys();
         String good = token(aws.idToken(UUID.randomUUID().toString(), "Cold"));
 
         aws.fail("Jwks", Fault.dropped());

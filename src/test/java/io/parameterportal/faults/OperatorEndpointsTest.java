@@ -29,7 +29,7 @@ import io.restassured.RestAssured;
  * management port only; the public port answers every spelling of {@code /q/...} with 404.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(FaultProfiles.StandIn.class)
 class OperatorEndpointsTest {
 
     @InjectAwsStandIn

@@ -28,7 +28,7 @@ import io.restassured.response.ValidatableResponse;
  * ending in the view's contract answer — with a KMS refusal told apart from an IAM one.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(FaultProfiles.StandIn.class)
 class RevealFaultsTest extends StandInTest {
 
     private static final String KMS_REFUSAL = "User: arn:aws:sts::111122223333:assumed-role/PortalRole/CognitoIdentityCredentials "

@@ -24,7 +24,7 @@ import io.restassured.RestAssured;
  * connection: a few thousand such clients can no longer hold a task's file descriptors.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(FaultProfiles.StandIn.class)
 class SlowClientTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);

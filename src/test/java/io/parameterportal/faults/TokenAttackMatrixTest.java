@@ -23,7 +23,7 @@ import io.quarkus.test.junit.TestProfile;
  * never a 5xx, and never causes an AWS call.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(FaultProfiles.StandIn.class)
 class TokenAttackMatrixTest {
 
     @InjectAwsStandIn

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.TestProfile;
  * fault clears. Each test signs in a new user, so no cached credentials hide the fault.
  */
 @QuarkusTest
-@TestProfile(FaultsProfile.class)
+@TestProfile(FaultProfiles.StandIn.class)
 class UpstreamFaultsTest extends StandInTest {
 
     /** The SDK's standard retry policy makes three attempts. */

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.TestProfile;
  * and the path's two pages.
  */
 @QuarkusTest
-@TestProfile(ValueCacheProfile.class)
+@TestProfile(FaultProfiles.ValueCache.class)
 class ValueCacheTest {
 
     @InjectAwsStandIn
@@ -31,7 +31,7 @@ class ValueCacheTest {
 
     @BeforeEach
     void twentyParameters() {
-        aws.pathHolds(ValueCacheProfile.PATH, 20);
+        aws.pathHolds(FaultProfiles.ValueCache.PATH, 20);
     }
 
     @AfterEach

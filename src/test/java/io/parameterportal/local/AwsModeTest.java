@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.parameterportal.testing.AppProfiles;
 
 /** In aws mode the stand-ins do not exist: every /local address is 404, whatever is sent. */
 @QuarkusTest
-@TestProfile(AwsModeProfile.class)
+@TestProfile(AppProfiles.AwsMode.class)
 class AwsModeTest {
 
     /** The 404s below mean something only from an app that is up and in aws mode: its page links to Cognito's hosted UI. */

@@ -17,6 +17,7 @@ import io.parameterportal.testing.LocalSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.parameterportal.testing.AppProfiles;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
  * limit, and the listing says when it stopped short; the local SSM pages as SSM does.
  */
 @QuarkusTest
-@TestProfile(ManyParametersProfile.class)
+@TestProfile(AppProfiles.ManyParameters.class)
 class PathListingTest {
 
     @Test
@@ -36,7 +37,7 @@ class PathListingTest {
                 .when().post("/api/session")
                 .then().statusCode(200)
                 .body("paths[0].path", equalTo("/portal/many"))
-                .body("paths[0].parameters", hasSize(ManyParametersProfile.LIMIT))
+                .body("paths[0].parameters", hasSize(AppProfiles.ManyParameters.LIMIT))
                 .body("paths[0].parameters[19].name", equalTo("/portal/many/p20"))
                 .body("paths[0].truncated", equalTo(true))
                 .body("paths[1].path", equalTo("/portal/few"))

@@ -9,6 +9,7 @@ import io.parameterportal.testing.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.parameterportal.testing.AppProfiles;
 
 /**
  * PORTAL_LOCAL_ALLOW_REMOTE=true, as inside a container, only lifts the bind check: the Host check
@@ -16,7 +17,7 @@ import io.restassured.RestAssured;
  * DNS-rebinding page is still misdirected.
  */
 @QuarkusTest
-@TestProfile(RemoteAllowedProfile.class)
+@TestProfile(AppProfiles.RemoteAllowed.class)
 class RemoteHostGuardTest {
 
     @ParameterizedTest

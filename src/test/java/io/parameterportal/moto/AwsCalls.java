@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A snapshot of the portal's {@code portal.aws.calls} counter per operation (all services and
  * outcomes added up), read from its Prometheus endpoint {@code /q/metrics} on the management port
- * ({@link MotoProfile#managementPort()}), so that the same check works in {@code @QuarkusTest} and
+ * ({@link MotoProfiles#managementPort()}), so that the same check works in {@code @QuarkusTest} and
  * against the packaged jar in {@code @QuarkusIntegrationTest}.
  */
 record AwsCalls(Map<String, Long> byOperation) {
@@ -23,7 +23,7 @@ record AwsCalls(Map<String, Long> byOperation) {
     private static final Pattern OPERATION = Pattern.compile("(?:^|,)\\s*operation=\"([^\"]*)\"");
 
     static AwsCalls now() {
-        String text = given().accept("text/plain").port(MotoProfile.managementPort())
+        String text = given().accept("text/plain").port(MotoProfiles.managementPort())
                 .when().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Long> counts = new TreeMap<>();
         for (String line : text.split("\n")) {

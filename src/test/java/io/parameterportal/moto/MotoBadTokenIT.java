@@ -5,6 +5,6 @@ import io.quarkus.test.junit.TestProfile;
 
 /** {@link MotoBadTokenTest} against the packaged jar (AWS calls are read from its /q/metrics). */
 @QuarkusIntegrationTest
-@TestProfile(MotoProfile.class)
+@TestProfile(MotoProfiles.Seeded.class)
 class MotoBadTokenIT extends MotoBadTokenTest {
 }

@@ -27,7 +27,7 @@ import io.quarkus.test.junit.TestProfile;
  * one wrong thing about them is the claim the case changes.
  */
 @QuarkusTest
-@TestProfile(MotoProfile.class)
+@TestProfile(MotoProfiles.Seeded.class)
 class MotoBadTokenTest {
 
     @InjectMoto

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The index page's hosted-UI links, with the portal configured from a seeded moto (aws mode). */
 @QuarkusTest
-@TestProfile(MotoProfile.class)
+@TestProfile(MotoProfiles.Seeded.class)
 class MotoIndexLinksTest {
 
     private static final Pattern ANCHOR = Pattern.compile("<a\\b([^>]*)>\\s*([^<]*?)\\s*</a>", Pattern.CASE_INSENSITIVE);

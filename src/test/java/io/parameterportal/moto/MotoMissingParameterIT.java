@@ -5,6 +5,6 @@ import io.quarkus.test.junit.TestProfile;
 
 /** {@link MotoMissingParameterTest} against the packaged jar (AWS calls are read from its /q/metrics). */
 @QuarkusIntegrationTest
-@TestProfile(MotoMissingParameterProfile.class)
+@TestProfile(MotoProfiles.MissingParameter.class)
 class MotoMissingParameterIT extends MotoMissingParameterTest {
 }

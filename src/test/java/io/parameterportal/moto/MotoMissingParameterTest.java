@@ -16,7 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The portal names a parameter moto does not have: a signed-in user gets 404 problem+json. */
 @QuarkusTest
-@TestProfile(MotoMissingParameterProfile.class)
+@TestProfile(MotoProfiles.MissingParameter.class)
 class MotoMissingParameterTest {
 
     @InjectMoto

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * GetParameter, {@code /api/history} lists the versions newest first with labels and the diff.
  */
 @QuarkusTest
-@TestProfile(MotoVersionsProfile.class)
+@TestProfile(MotoProfiles.Versions.class)
 class MotoRevealAndHistoryTest {
 
     @InjectMoto
@@ -32,7 +32,7 @@ class MotoRevealAndHistoryTest {
 
     @Test
     void aViewListsTheSecureStringWithoutItsValueAndARevealShowsIt() {
-        String name = MotoVersionsProfile.PATH + "/" + UUID.randomUUID() + "/api-key";
+        String name = MotoProfiles.Versions.PATH + "/" + UUID.randomUUID() + "/api-key";
         moto.putVersion(name, "moto-secret-1", ParameterType.SECURE_STRING);
         moto.putVersion(name, "moto-secret-2", ParameterType.SECURE_STRING);
         String idToken = moto.signIn(MotoFixture.USER).idToken();
@@ -56,12 +56,12 @@ class MotoRevealAndHistoryTest {
 
     @Test
     void historyListsEveryVersionNewestFirstWithLabelsAndTheDiff() {
-        String name = MotoVersionsProfile.PATH + "/" + UUID.randomUUID() + "/db-url";
+        String name = MotoProfiles.Versions.PATH + "/" + UUID.randomUUID() + "/db-url";
         moto.putVersion(name, "host=a\nport=5432", ParameterType.STRING);
         moto.putVersion(name, "host=b\nport=5432", ParameterType.STRING);
         long current = moto.putVersion(name, "host=b\nport=6432", ParameterType.STRING);
         moto.label(name, current, "prod");
-        String secure = MotoVersionsProfile.PATH + "/" + UUID.randomUUID() + "/token";
+        String secure = MotoProfiles.Versions.PATH + "/" + UUID.randomUUID() + "/token";
         moto.putVersion(secure, "moto-token-1", ParameterType.SECURE_STRING);
         String idToken = moto.signIn(MotoFixture.USER).idToken();
 

@@ -5,6 +5,6 @@ import io.quarkus.test.junit.TestProfile;
 
 /** {@link MotoSessionTest} against the packaged jar (AWS calls are read from its /q/metrics). */
 @QuarkusIntegrationTest
-@TestProfile(MotoProfile.class)
+@TestProfile(MotoProfiles.Seeded.class)
 class MotoSessionIT extends MotoSessionTest {
 }

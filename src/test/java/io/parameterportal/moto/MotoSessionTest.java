@@ -38,7 +38,7 @@ import io.restassured.http.ContentType;
  * {@code /q/metrics}. Re-run against the packaged jar by {@link MotoSessionIT}.
  */
 @QuarkusTest
-@TestProfile(MotoProfile.class)
+@TestProfile(MotoProfiles.Seeded.class)
 class MotoSessionTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
@@ -167,7 +167,7 @@ class MotoSessionTest {
 
     /** Lookups of the credential cache ({@code cache_gets_total{cache="portal.credentials"}}, hits and misses), from /q/metrics. */
     private static long credentialLookups() {
-        String text = given().accept("text/plain").port(MotoProfile.managementPort())
+        String text = given().accept("text/plain").port(MotoProfiles.managementPort())
                 .when().get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines().filter(line -> line.startsWith("cache_gets_total{cache=\"portal.credentials\""))
                 .mapToLong(line -> Math.round(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))).sum();

@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.parameterportal.testing.AppProfiles;
 
 /**
  * The code flow in aws mode: quarkus-oidc builds {@code redirect_uri} from the request's Host, so sign-in and sign-out
  * answer only requests addressed to {@code PORTAL_PUBLIC_URL}, so the redirect to the hosted UI names that URL.
  */
 @QuarkusTest
-@TestProfile(AwsModeCodeFlowProfile.class)
+@TestProfile(AppProfiles.AwsModeCodeFlow.class)
 class AwsModeCodeFlowTest {
 
     @Test

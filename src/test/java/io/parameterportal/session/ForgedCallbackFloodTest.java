@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-import io.parameterportal.testing.CodeFlowProfile;
+import io.parameterportal.testing.AppProfiles;
 import io.parameterportal.testing.SessionBrowser;
 import io.parameterportal.testing.TokenEndpointProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ import io.restassured.response.Response;
  * call, so the flood costs no upstream call and leaves nothing queued, and a real sign-in in the middle of it succeeds.
  */
 @QuarkusTest
-@TestProfile(CodeFlowProfile.class)
+@TestProfile(AppProfiles.CodeFlow.class)
 class ForgedCallbackFloodTest {
 
     private static final Logger LOG = Logger.getLogger(ForgedCallbackFloodTest.class);

@@ -19,8 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parameterportal.local.userpool.LocalUsers;
 import io.parameterportal.testing.AuditRecords;
 import io.parameterportal.testing.AwsCallCount;
+import io.parameterportal.testing.AppProfiles;
 import io.parameterportal.testing.CapturedLogs;
-import io.parameterportal.testing.CodeFlowProfile;
 import io.parameterportal.testing.LocalSignIn;
 import io.parameterportal.testing.SessionBrowser;
 import io.parameterportal.testing.TestClock;
@@ -37,7 +37,7 @@ import io.restassured.response.Response;
  * code-exchange body, cross-site posts), counted at the token endpoint and in the portal's AWS calls.
  */
 @QuarkusTest
-@TestProfile(CodeFlowProfile.class)
+@TestProfile(AppProfiles.CodeFlow.class)
 class SessionCookieTest {
 
     private static final String SESSION_COOKIE = "q_session_" + CodeFlowTenant.TENANT_ID;

@@ -61,7 +61,9 @@ public final class CapturedLogs implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Boolean> testClientCall = ThreadLocal.withInitial(() -> false);
-    private final Logger root = Logger.getLogger("");
+    /** Where the handler hangs: the root, or one category kept off the console meanwhile. */
+    private final Logger logger;
+    private final boolean parentHandlersBefore;
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -81,9 +83,11 @@ public final class CapturedLogs implements AutoCloseable {
         }
     };
 
-    private CapturedLogs() {
+    private CapturedLogs(Logger logger, boolean parentHandlersBefore) {
+        this.logger = logger;
+        this.parentHandlersBefore = parentHandlersBefore;
         handler.setLevel(Level.ALL);
-        root.addHandler(handler);
+        logger.addHandler(handler);
     }
 
     /**
@@ -128,7 +132,19 @@ public final class CapturedLogs implements AutoCloseable {
 
     /** Captures from now until {@link #close()}. */
     public static CapturedLogs start() {
-        return new CapturedLogs();
+        Logger root = Logger.getLogger("");
+        return new CapturedLogs(root, root.getUseParentHandlers());
+    }
+
+    /**
+     * Captures {@code category} (and the categories below it) from now until {@link #close()}, and keeps it off the
+     * console meanwhile: for a record the test provokes on purpose, which the test reads and the build log need not show.
+     */
+    public static CapturedLogs offTheConsole(String category) {
+        Logger logger = Logger.getLogger(category);
+        boolean before = logger.getUseParentHandlers();
+        logger.setUseParentHandlers(false);
+        return new CapturedLogs(logger, before);
     }
 
     /** Runs a call of the test's own AWS SDK client: what it logs on this thread meanwhile is not the service's. */
@@ -160,7 +176,8 @@ public final class CapturedLogs implements AutoCloseable {
 
     @Override
     public void close() {
-        root.removeHandler(handler);
+        logger.removeHandler(handler);
+        logger.setUseParentHandlers(parentHandlersBefore);
     }
 
     /**

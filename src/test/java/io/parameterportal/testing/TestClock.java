@@ -14,13 +14,15 @@ import jakarta.inject.Singleton;
 /**
  * The system clock plus an offset a test can move forward, replacing the app's clock in every
  * {@code @QuarkusTest}: time-based rules are proven by moving time, never by sleeping. A test that
- * moves it calls {@link #reset()} when done, so that the next test sees real time again.
+ * moves or stops it calls {@link #reset()} when done, so that the next test sees real time again.
  */
 public final class TestClock extends Clock {
 
     private static final TestClock INSTANCE = new TestClock();
 
     private volatile Duration offset = Duration.ZERO;
+    /** Where the clock stands while stopped ({@link #standStill()}), else null: it runs with real time. */
+    private volatile Instant stoppedAt;
 
     private TestClock() {
     }
@@ -31,9 +33,27 @@ public final class TestClock extends Clock {
 
     public void advance(Duration amount) {
         offset = offset.plus(amount);
+        Instant stopped = stoppedAt;
+        if (stopped != null) {
+            stoppedAt = stopped.plus(amount);
+        }
+    }
+
+    /**
+     * Stops the clock where it is: until {@link #reset()}, it moves only when a test moves it. For a test that counts
+     * what an interval allows, which a slow machine must not let pass between its steps.
+     */
+    public void standStill() {
+        stoppedAt = instant();
+    }
+
+    /** Moves this clock to {@code instant} (later than now): a step counted from an event, not from whenever the test got here. */
+    public void advanceTo(Instant instant) {
+        advance(Duration.between(instant(), instant));
     }
 
     public void reset() {
+        stoppedAt = null;
         offset = Duration.ZERO;
     }
 
@@ -44,7 +64,8 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant stopped = stoppedAt;
+        return stopped != null ? stopped : Instant.now().plus(offset);
     }
 
     /** The same time in nanoseconds, as Caffeine's ticker counts. */

@@ -3,7 +3,6 @@ package io.parameterportal.local.aws;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,22 +21,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 /**
  * The SigV4 signature of a request as received, computed as the specification says
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html), for a service other
- * than S3: canonical request, string to sign, signing key, signature.
- *
- * <p>Why not the AWS SDK's {@code AwsV4HttpSigner}: a verifier must rebuild the canonical request of
- * exactly the headers the client listed in {@code SignedHeaders}, and the SDK's signer cannot be made
- * to. It always adds and signs headers of its own ({@code x-amz-content-sha256}, which its checksummer
- * puts on every request, HTTP or HTTPS, whatever {@code PAYLOAD_SIGNING_ENABLED} says; {@code Host}
- * rebuilt from the URI; {@code X-Amz-Date}; {@code X-Amz-Security-Token}) and silently leaves out
- * others even when the client signed them ({@code user-agent}, {@code expect}, {@code connection},
- * {@code x-amzn-trace-id}). A request signed
- * by botocore, which signs {@code content-type;host;x-amz-date;x-amz-security-token;x-amz-target},
- * was therefore checked against a canonical request that also held
- * {@code x-amz-content-sha256:<hash>}, and refused. The SDK's canonical request class, which could
- * be given a header list, is internal API ({@code @SdkInternalApi}). So the canonical request is
- * written here, step by step after the specification, with the JDK's {@link MessageDigest} and
- * {@link Mac} for SHA-256 and HMAC-SHA256 and the SDK's {@link SdkHttpUtils#urlEncode} for SigV4's
- * URI encoding (RFC 3986 unreserved characters kept, everything else {@code %XX}, space as {@code %20}).
+ * than S3: canonical request, string to sign, signing key, signature. Why not the SDK's signer:
+ * docs/decisions/sigv4-verifier-by-hand.md.
  *
  * <p>Never logs: a canonical request holds the session token.
  */

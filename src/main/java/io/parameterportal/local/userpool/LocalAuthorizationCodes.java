@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.jose4j.lang.HashUtil;
@@ -41,16 +39,10 @@ class LocalAuthorizationCodes {
         }
     }
 
-    /** Expires each code {@link #LIFETIME} after issue, on the injected clock's time (the ticker reads it). */
-    private final Cache<String, Grant> codes;
+    private final IssuedGrants<Grant> codes;
 
     LocalAuthorizationCodes(Ticker ticker) {
-        this.codes = Caffeine.newBuilder()
-                .maximumSize(MAX_CODES)
-                .expireAfterWrite(LIFETIME)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this.codes = new IssuedGrants<>(ticker, MAX_CODES, LIFETIME);
     }
 
     /** A new code for this sign-in: random, like Cognito's (a UUID). */
@@ -63,7 +55,7 @@ class LocalAuthorizationCodes {
 
     /** Spends the code: its grant when it was issued and has not expired; empty otherwise, and from now on. */
     Optional<Grant> redeem(String code) {
-        return Optional.ofNullable(codes.asMap().remove(code));
+        return codes.take(code);
     }
 
     static String s256(String codeVerifier) {

@@ -9,8 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
@@ -31,19 +29,14 @@ class LocalRefreshTokens {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, Grant> tokens;
+    private final IssuedGrants<Grant> tokens;
     private final LocalUsers users;
     private final Clock clock;
 
     LocalRefreshTokens(Ticker ticker, LocalUsers users, Clock clock) {
         this.users = users;
         this.clock = clock;
-        this.tokens = Caffeine.newBuilder()
-                .maximumSize(MAX_TOKENS)
-                .expireAfterWrite(LIFETIME)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this.tokens = new IssuedGrants<>(ticker, MAX_TOKENS, LIFETIME);
     }
 
     String issue(LocalUser user, String clientId, String scope) {
@@ -56,19 +49,16 @@ class LocalRefreshTokens {
 
     /** The grant of a token that is still good for this client; empty when unknown, expired, revoked or refused. */
     Optional<Grant> honour(String token, String clientId) {
-        Grant grant = tokens.getIfPresent(token);
-        if (grant == null || !grant.clientId().equals(clientId)) {
+        Optional<Grant> grant = tokens.find(token).filter(found -> found.clientId().equals(clientId));
+        if (grant.isPresent() && users.refusal(grant.get().user().sub(), grant.get().issuedAt()).isPresent()) {
+            tokens.forget(token);
             return Optional.empty();
         }
-        if (users.refusal(grant.user().sub(), grant.issuedAt()).isPresent()) {
-            tokens.invalidate(token);
-            return Optional.empty();
-        }
-        return Optional.of(grant);
+        return grant;
     }
 
     /** RFC 7009: the token is gone for good; an unknown one, or one of another client, is left alone. */
     void revoke(String token, String clientId) {
-        tokens.asMap().computeIfPresent(token, (key, grant) -> grant.clientId().equals(clientId) ? null : grant);
+        tokens.forgetIf(token, grant -> grant.clientId().equals(clientId));
     }
 }

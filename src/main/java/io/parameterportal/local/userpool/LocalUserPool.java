@@ -84,7 +84,7 @@ public class LocalUserPool {
         return signIn(user, scope, null);
     }
 
-    /** Package-private so that tests can mint a token for another app client with the pool's own key. */
+    /** An id token signed with the pool's key for any audience and auth time (tests mint foreign and expired ones). */
     public String idToken(LocalUser user, String audience, String nonce, Instant authTime) {
         JwtClaims claims = commonClaims(user, authTime);
         claims.setAudience(audience);

@@ -1,7 +1,7 @@
 package io.parameterportal.local.aws;
 
-import static io.parameterportal.local.aws.LocalLogHygieneProfile.SECRET_PARAMETER;
-import static io.parameterportal.local.aws.LocalLogHygieneProfile.SECRET_VALUE;
+import static io.parameterportal.testing.AppProfiles.LogHygiene.SECRET_PARAMETER;
+import static io.parameterportal.testing.AppProfiles.LogHygiene.SECRET_VALUE;
 import static io.parameterportal.testing.LocalAwsClients.IDENTITY_POOL;
 import static io.parameterportal.testing.LocalAwsClients.PROVIDER;
 import static io.parameterportal.testing.SessionRequests.postSession;
@@ -35,6 +35,7 @@ import io.parameterportal.testing.LocalSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.parameterportal.testing.AppProfiles;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -45,7 +46,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Local mode, every category at TRACE ({@link LocalLogHygieneProfile}): the hosted UI, the local
+ * Local mode, every category at TRACE ({@link AppProfiles.LogHygiene}): the hosted UI, the local
  * identity pool and the local SSM say no in every way they can — a wrong password, a foreign client or
  * address (the error page), a bad, foreign, expired or revoked login token, a bad signature, unknown,
  * mismatched or expired credentials, a denied parameter — and the portal runs its whole path through
@@ -53,7 +54,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * here through the AWS SDK, as a user would), or the parameter's value.
  */
 @QuarkusTest
-@TestProfile(LocalLogHygieneProfile.class)
+@TestProfile(AppProfiles.LogHygiene.class)
 class LocalLogHygieneTest {
 
     private static final String POOL = "us-east-1_LocalDemo";

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.parameterportal.testing.LocalSignIn;
 import io.parameterportal.testing.LocalAwsClients;
-import io.parameterportal.local.WiderPolicyProfile;
+import io.parameterportal.testing.AppProfiles;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /** The role's policy comes from config: what it allows is served in SSM's shapes, what it denies reaches the page as 403. */
 @QuarkusTest
-@TestProfile(WiderPolicyProfile.class)
+@TestProfile(AppProfiles.WiderPolicy.class)
 class LocalPolicyTest {
 
     private SsmClient ssm;
