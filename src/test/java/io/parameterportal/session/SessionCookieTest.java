@@ -66,22 +66,26 @@ class SessionCookieTest {
     void signInKeepsAnHttpOnlyLaxSessionThatTheApiReadsAgainAndAgain() {
         SessionBrowser browser = new SessionBrowser();
         int exchanges = tokenEndpoint.tokenCalls();
-        Response callback = browser.signIn("ops", "ops");
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            Response callback = browser.signIn("ops", "ops");
 
-        assertThat(callback.header("Location")).as("the code leaves the address").isEqualTo(app() + "/signin");
-        assertThat(tokenEndpoint.tokenCalls() - exchanges).as("one code redeemed").isEqualTo(1);
-        String setCookie = callback.getHeaders().getValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith(SESSION_COOKIE + "=")).findFirst().orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
-                .as("plain HTTP in local mode").doesNotContainIgnoringCase("Secure");
-        assertThat(browser.get("/signin").statusCode()).as("a reload shows the page again").isEqualTo(200);
-        for (int view = 0; view < 2; view++) {
-            Response answer = browser.postApi("/api/session", "{}");
-            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
-            assertThat(answer.jsonPath().getString("name")).isEqualTo("Ops User");
-            assertThat(answer.asString()).doesNotContain("eyJ");
+            assertThat(callback.header("Location")).as("the code leaves the address").isEqualTo(app() + "/signin");
+            assertThat(tokenEndpoint.tokenCalls() - exchanges).as("one code redeemed").isEqualTo(1);
+            String setCookie = callback.getHeaders().getValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith(SESSION_COOKIE + "=")).findFirst().orElseThrow();
+            assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                    .as("plain HTTP in local mode").doesNotContainIgnoringCase("Secure");
+            assertThat(browser.get("/signin").statusCode()).as("a reload shows the page again").isEqualTo(200);
+            for (int view = 0; view < 2; view++) {
+                Response answer = browser.postApi("/api/session", "{}");
+                assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+                assertThat(answer.jsonPath().getString("name")).isEqualTo("Ops User");
+                assertThat(answer.asString()).doesNotContain("eyJ");
+            }
+            assertThat(tokenEndpoint.tokenCalls() - exchanges).as("no further token-endpoint call").isEqualTo(1);
+            assertThat(logs.lines()).as("quarkus-oidc wrote at TRACE while signing in").anyMatch(line -> line.contains("io.quarkus.oidc"));
+            assertNoGrantOrTokenLogged(logs, browser.cookies().values());
         }
-        assertThat(tokenEndpoint.tokenCalls() - exchanges).as("no further token-endpoint call").isEqualTo(1);
     }
 
     @Test
@@ -285,8 +289,15 @@ class SessionCookieTest {
                 .startsWith("INFO " + RefusedRefreshLog.CATEGORY).contains("/oauth2/token", "status: 400", "invalid_grant");
         assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR ") || line.startsWith("SEVERE "));
         assertThat(logs.warningsAndErrors()).noneMatch(line -> line.contains("io.quarkus.oidc"));
+        assertNoGrantOrTokenLogged(logs, cookies);
+    }
+
+    /** No line of any category names a cookie, a token (a JWT), or an OAuth grant's parameters. */
+    private static void assertNoGrantOrTokenLogged(CapturedLogs logs, Collection<String> cookies) {
         logs.assertNoneHolds(List.of(), cookies);
         assertThat(logs.lines()).noneMatch(line -> line.contains("eyJ"));
+        assertThat(logs.lines()).as("OAuth grant parameters in quarkus-oidc's records")
+                .noneMatch(line -> line.contains("refresh_token=") || line.contains("code_verifier=") || line.contains("code="));
     }
 
     private static SessionBrowser signInNearExpiry(String username) {

@@ -18,7 +18,11 @@ public final class AppProfiles {
     public static class CodeFlow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.oauth-flow", "code");
+            // quarkus-oidc at TRACE, as an operator debugging sign-in would set it: the tests that capture its records
+            // see everything it writes, and assert that no token, code or verifier is among it.
+            return Map.of("portal.oauth-flow", "code",
+                    "quarkus.log.min-level", "TRACE",
+                    "quarkus.log.category.\"io.quarkus.oidc\".level", "TRACE");
         }
     }
 
