@@ -18,11 +18,13 @@ public final class AppProfiles {
     public static class CodeFlow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // quarkus-oidc at TRACE, as an operator debugging sign-in would set it: the tests that capture its records
-            // see everything it writes, and assert that no token, code or verifier is among it.
+            // Every category at DEBUG, quarkus-oidc and Vert.x Web at TRACE, as an operator debugging sign-in might set
+            // them: the tests that capture the log see all they write, and assert that no token, code or verifier is in it.
             return Map.of("portal.oauth-flow", "code",
                     "quarkus.log.min-level", "TRACE",
-                    "quarkus.log.category.\"io.quarkus.oidc\".level", "TRACE");
+                    "quarkus.log.level", "DEBUG",
+                    "quarkus.log.category.\"io.quarkus.oidc\".level", "TRACE",
+                    "quarkus.log.category.\"io.vertx.ext.web\".level", "TRACE");
         }
     }
 
