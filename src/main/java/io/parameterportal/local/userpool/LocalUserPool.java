@@ -93,6 +93,8 @@ public class LocalUserPool {
         claims.setClaim("name", user.name());
         claims.setClaim("email", user.email());
         claims.setClaim("email_verified", true);
+        // As Cognito's: each token its own id, so two sign-ins within one second never yield the same token.
+        claims.setJwtId(UUID.randomUUID().toString());
         // Cognito writes the group claims only for a user in at least one group.
         if (!user.groups().isEmpty()) {
             claims.setStringListClaim("cognito:groups", user.groups());
