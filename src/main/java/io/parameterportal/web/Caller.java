@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
  * <li>{@link #readAs}: that user's identity-pool credentials in that role, handed to a read.</li>
  * </ol>
  * {@link #audited} writes the audit record of how the read ended.
- * The id token's source is {@link #idTokenOf}: the body in the implicit flow, the session (the cookie quarkus-oidc
+ * The id token's source is {@link #verifiedTokenOf}: the body in the implicit flow, the session (the cookie quarkus-oidc
  * reads and refreshes) in the code flow; everything after it is the same, so a refreshed token is traded again.
  */
 @ApplicationScoped
@@ -78,13 +78,13 @@ class Caller {
     }
 
     /**
-     * Who asks: the request's id token ({@link #idTokenOf}) verified, checked against the sign-in's nonce (implicit
+     * Who asks: the request's id token ({@link #verifiedTokenOf}) verified, checked against the sign-in's nonce (implicit
      * flow) and the role picked. Fails with {@link UnreadableRequestException} (400),
      * {@link io.parameterportal.session.SessionEndedException} or {@link InvalidTokenException} (401), or
      * {@link io.parameterportal.identity.RoleNotAllowedException} (403), no AWS call made.
      */
     Uni<SignedInUser> identify(SignedRequest request) {
-        return idTokenOf(request).flatMap(verifier::verify)
+        return verifiedTokenOf(request)
                 .invoke(user -> requireNonce(user, request))
                 .map(user -> new SignedInUser(user, RoleChoice.of(user, request.role())));
     }
@@ -135,21 +135,21 @@ class Caller {
 
     /**
      * The id token as the body carries it (implicit flow), or the session's (code flow: quarkus-oidc read the cookie
-     * and refreshed the token near its expiry; no usable session is a 401, never a redirect).
+     * and refreshed the token near its expiry; no usable session is a 401, never a redirect), verified.
      */
-    private Uni<String> idTokenOf(SignedRequest request) {
+    private Uni<VerifiedIdToken> verifiedTokenOf(SignedRequest request) {
         if (config.codeFlow()) {
             if (request.idToken() != null || request.nonce() != null) {
                 return Uni.createFrom().failure(new UnreadableRequestException("This portal signs in with the code flow: "
                         + "the session cookie carries the sign-in, so send no \"idToken\" or \"nonce\"."));
             }
-            return session.idToken();
+            return session.verifiedIdToken();
         }
         if (request.idToken() == null) {
             return Uni.createFrom().failure(new UnreadableRequestException(
                     "The request carries no id token; send \"idToken\" with the token of your sign-in."));
         }
-        return Uni.createFrom().item(request.idToken());
+        return verifier.verify(request.idToken());
     }
 
     private static boolean credentialsRejected(Throwable failure) {

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.token.VerifiedIdToken;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
@@ -63,7 +68,36 @@ class CodeFlowSessionTest {
                 .hasNoCause();
     }
 
+    @Test
+    void theVerdictSessionApiIdentityReachedIsHandedOnWithoutVerifyingAgain() {
+        VerifiedIdToken vouched = token("vouched-token");
+        SecurityIdentity withVerdict = QuarkusSecurityIdentity.builder(SIGNED_IN).addAttribute(SessionApiIdentity.VERDICT, vouched).build();
+        List<String> verified = new ArrayList<>();
+
+        assertThat(await(sessionOf(Uni.createFrom().item(withVerdict), verified).verifiedIdToken())).isSameAs(vouched);
+        assertThat(verified).as("tokens the verifier was asked about").isEmpty();
+    }
+
+    @Test
+    void anIdentityQuarkusOidcMadeHasItsTokenVerified() {
+        List<String> verified = new ArrayList<>();
+
+        VerifiedIdToken token = await(sessionOf(Uni.createFrom().item(SIGNED_IN), verified).verifiedIdToken());
+
+        assertThat(verified).containsExactly("the-id-token");
+        assertThat(token.compact()).isEqualTo("the-id-token");
+    }
+
+    static VerifiedIdToken token(String compact) {
+        return new VerifiedIdToken("sub-1", "ada", Optional.empty(), Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), List.of(),
+                Optional.empty(), compact, "digest-of-" + compact);
+    }
+
     private static CodeFlowSession sessionOf(Uni<SecurityIdentity> identity) {
+        return sessionOf(identity, new ArrayList<>());
+    }
+
+    private static CodeFlowSession sessionOf(Uni<SecurityIdentity> identity, List<String> verified) {
         return new CodeFlowSession(new CurrentIdentityAssociation() {
             @Override
             public Uni<SecurityIdentity> getDeferredIdentity() {
@@ -84,6 +118,9 @@ class CodeFlowSessionTest {
             public void setIdentity(Uni<SecurityIdentity> identity) {
                 throw new UnsupportedOperationException();
             }
+        }, compact -> {
+            verified.add(compact);
+            return Uni.createFrom().item(token(compact));
         });
     }
 

@@ -88,6 +88,29 @@ class SessionCookieTest {
         }
     }
 
+    /**
+     * quarkus-oidc reads the cookie; the token in it is judged once, by the portal's verifier (SessionApiIdentity),
+     * not by quarkus-oidc's JWT verification as well. A page (here /login) is still quarkus-oidc's alone.
+     */
+    @Test
+    void anApiRequestsSessionTokenIsVerifiedByThePortalNotAgainByQuarkusOidc() {
+        String quarkusOidcVerifies = "Verifying the JWT token with the local JWK keys";
+        SessionBrowser browser = new SessionBrowser();
+        browser.signIn("ops", "ops");
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            for (String api : List.of("/api/session", "/api/parameter", "/api/history")) {
+                String body = api.equals("/api/session") ? "{}" : "{\"name\":\"fa-012-authenticated\"}";
+                Response answer = browser.postApi(api, body);
+                assertThat(answer.statusCode()).as(api + ": " + answer.asString()).isEqualTo(200);
+            }
+            assertThat(logs.lines()).as("quarkus-oidc's own verification of the session's token").noneMatch(line -> line.contains(quarkusOidcVerifies));
+        }
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            assertThat(browser.get("/login").statusCode()).as("signed in: on to the page").isEqualTo(303);
+            assertThat(logs.lines()).as("a page's session, verified by quarkus-oidc").anyMatch(line -> line.contains(quarkusOidcVerifies));
+        }
+    }
+
     @Test
     void revealAndHistoryReadTheSessionToo() {
         SessionBrowser browser = new SessionBrowser();
