@@ -149,7 +149,10 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[i])
 end
 LUA
-  wrk -t2 -c32 -d"${WARMUP:-15}s" -s "$script" "http://127.0.0.1:$APP_PORT${3:-/api/session}" >/dev/null   # JIT warm-up
+  # JIT warm-up, the same for every variant. 45 s: the code flow's session path (quarkus-oidc), which the AOT cache's
+  # training (local mode, implicit flow) does not cover, needed about 40 s of this load to reach its steady rate; with
+  # 15 s some runs measured it (and now and then a) still mid-way (docs/performance.md, 2026-12-05).
+  wrk -t2 -c32 -d"${WARMUP:-45}s" -s "$script" "http://127.0.0.1:$APP_PORT${3:-/api/session}" >/dev/null
   wrk -t2 -c32 -d"${SECONDS_PER_STEP}s" --latency -s "$script" "http://127.0.0.1:$APP_PORT${3:-/api/session}" > "$OUT/$1.wrk"
   python3 bench/parse.py wrk "$1" < "$OUT/$1.wrk"
 }
