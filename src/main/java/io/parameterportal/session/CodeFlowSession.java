@@ -45,21 +45,18 @@ public class CodeFlowSession {
      * {@link SessionEndedException} when there is no usable session, or as the verifier does.
      */
     public Uni<VerifiedIdToken> verifiedIdToken() {
-        return signedIn().flatMap(user -> {
-            VerifiedIdToken vouched = user.getAttribute(SessionApiIdentity.VERDICT);
-            return vouched != null ? Uni.createFrom().item(vouched) : verify.apply(user.getCredential(IdTokenCredential.class).getToken());
-        });
-    }
-
-    /** The session's id token; fails with {@link SessionEndedException} when there is no usable session. */
-    Uni<String> idToken() {
         return signedIn()
+                // Only the session's failures end it; the verifier's (a refused token, keys unavailable) are its own.
                 .onFailure(failure -> !(failure instanceof SessionEndedException)).transform(failure -> {
                     // quarkus-oidc has cleared the cookie; only the failure's class is named, its message may quote a token.
                     LOG.debugf("session ended: %s", failure.getClass().getSimpleName());
                     return new SessionEndedException("Your session ended (it expired or was signed out); sign in again.");
                 })
-                .map(user -> user.getCredential(IdTokenCredential.class).getToken());
+                .flatMap(user -> {
+                    VerifiedIdToken vouched = user.getAttribute(SessionApiIdentity.VERDICT);
+                    return vouched != null ? Uni.createFrom().item(vouched)
+                            : verify.apply(user.getCredential(IdTokenCredential.class).getToken());
+                });
     }
 
     /** The signed-in identity; fails with {@link SessionEndedException} when the request carries no session. */

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.parameterportal.token.InvalidTokenException;
+import io.parameterportal.token.TokenRejection;
 import io.parameterportal.token.VerifiedIdToken;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
@@ -34,7 +36,7 @@ class CodeFlowSessionTest {
     void aSignedInUserWithAnIdTokenHasASessionAndItsToken() {
         assertThat(CodeFlowSession.isSession(SIGNED_IN)).isTrue();
         assertThat(await(sessionOf(Uni.createFrom().item(SIGNED_IN)).signedIn())).isSameAs(SIGNED_IN);
-        assertThat(await(sessionOf(Uni.createFrom().item(SIGNED_IN)).idToken())).isEqualTo("the-id-token");
+        assertThat(await(sessionOf(Uni.createFrom().item(SIGNED_IN)).verifiedIdToken()).compact()).isEqualTo("the-id-token");
     }
 
     @Test
@@ -44,7 +46,7 @@ class CodeFlowSessionTest {
         assertThat(CodeFlowSession.isSession(QuarkusSecurityIdentity.builder().setAnonymous(true)
                 .addCredential(new IdTokenCredential("id-token")).build())).as("anonymous, whatever it carries").isFalse();
 
-        assertThatThrownBy(() -> await(sessionOf(Uni.createFrom().item(anonymous)).idToken()))
+        assertThatThrownBy(() -> await(sessionOf(Uni.createFrom().item(anonymous)).verifiedIdToken()))
                 .isInstanceOf(SessionEndedException.class).hasMessage("There is no session: sign in first.");
     }
 
@@ -62,10 +64,19 @@ class CodeFlowSessionTest {
         // An unreadable cookie, or a refresh the user pool refused: quarkus-oidc fails the identity.
         Uni<SecurityIdentity> refused = Uni.createFrom().failure(new AuthenticationFailedException("refresh refused for eyJhbGciOi.secret"));
 
-        assertThatThrownBy(() -> await(sessionOf(refused).idToken()))
+        assertThatThrownBy(() -> await(sessionOf(refused).verifiedIdToken()))
                 .isInstanceOf(SessionEndedException.class)
                 .hasMessage("Your session ended (it expired or was signed out); sign in again.")
                 .hasNoCause();
+    }
+
+    @Test
+    void aTokenTheVerifierRefusesIsTheVerifiersAnswerNotAnEndedSession() {
+        InvalidTokenException refusal = new InvalidTokenException(TokenRejection.EXPIRED);
+        CodeFlowSession session = new CodeFlowSession(associationOf(Uni.createFrom().item(SIGNED_IN)),
+                compact -> Uni.createFrom().failure(refusal));
+
+        assertThatThrownBy(() -> await(session.verifiedIdToken())).isSameAs(refusal);
     }
 
     @Test
@@ -98,7 +109,14 @@ class CodeFlowSessionTest {
     }
 
     private static CodeFlowSession sessionOf(Uni<SecurityIdentity> identity, List<String> verified) {
-        return new CodeFlowSession(new CurrentIdentityAssociation() {
+        return new CodeFlowSession(associationOf(identity), compact -> {
+            verified.add(compact);
+            return Uni.createFrom().item(token(compact));
+        });
+    }
+
+    private static CurrentIdentityAssociation associationOf(Uni<SecurityIdentity> identity) {
+        return new CurrentIdentityAssociation() {
             @Override
             public Uni<SecurityIdentity> getDeferredIdentity() {
                 return identity;
@@ -118,10 +136,7 @@ class CodeFlowSessionTest {
             public void setIdentity(Uni<SecurityIdentity> identity) {
                 throw new UnsupportedOperationException();
             }
-        }, compact -> {
-            verified.add(compact);
-            return Uni.createFrom().item(token(compact));
-        });
+        };
     }
 
     private static <T> T await(Uni<T> uni) {

@@ -111,6 +111,18 @@ class SessionCookieTest {
         }
     }
 
+    /** A cookie this process cannot decrypt (forged, or another secret's) ends the session: 401, never a redirect. */
+    @Test
+    void anUnreadableCookieOnTheApiIs401SessionEndedNotARedirect() {
+        SessionBrowser browser = new SessionBrowser();
+        browser.useCookies(Map.of(SESSION_COOKIE, "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..c2FtZS1pdi0xMg.Zm9yZ2Vk.dGFnLXRhZy10YWctdGFn"));
+
+        Response view = browser.postApi("/api/session", "{}");
+
+        assertThat(view.statusCode()).as(view.asString()).isEqualTo(401);
+        assertThat(view.jsonPath().getString("reason")).isEqualTo("SESSION_ENDED");
+    }
+
     @Test
     void revealAndHistoryReadTheSessionToo() {
         SessionBrowser browser = new SessionBrowser();
