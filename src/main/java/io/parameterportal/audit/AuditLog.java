@@ -2,10 +2,9 @@ package io.parameterportal.audit;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -17,7 +16,7 @@ import org.jboss.logging.MDC;
  * (docs/audit.md); the message repeats them for a human reading the console. A record names parameters,
  * never a value, a token, a code or a cookie: no method here takes one.
  */
-@ApplicationScoped
+@Singleton
 public class AuditLog {
 
     public static final String CATEGORY = "audit";
@@ -64,31 +63,54 @@ public class AuditLog {
     }
 
     public void write(Entry entry) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("event", entry.event().wireName());
-        fields.put("outcome", entry.outcome().wireName());
-        fields.put("user", oneLine(entry.userName()));
-        fields.put("sub", oneLine(entry.subject()));
-        entry.role().ifPresent(role -> fields.put("role", oneLine(role)));
-        if (!entry.names().isEmpty()) {
-            // Parameter names never hold a comma (SSM allows a-zA-Z0-9_.-/ only).
-            fields.put("names", oneLine(String.join(",", entry.names())));
+        // Written on the event loop for every API request: the fields in a plain array, one pass, no regular expression.
+        String[] values = new String[FIELDS.size()];
+        values[0] = entry.event().wireName();
+        values[1] = entry.outcome().wireName();
+        values[2] = oneLine(entry.userName());
+        values[3] = oneLine(entry.subject());
+        values[4] = entry.role().map(AuditLog::oneLine).orElse(null);
+        // Parameter names never hold a comma (SSM allows a-zA-Z0-9_.-/ only).
+        values[5] = entry.names().isEmpty() ? null : oneLine(String.join(",", entry.names()));
+        values[6] = entry.version().map(String::valueOf).orElse(null);
+        values[7] = oneLine(entry.requestId());
+        StringBuilder message = new StringBuilder(160);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                MDC.put(FIELDS.get(i), values[i]);
+                message.append(message.isEmpty() ? "" : " ").append(FIELDS.get(i)).append('=').append(values[i]);
+            }
         }
-        entry.version().ifPresent(version -> fields.put("version", version.toString()));
-        fields.put("requestId", oneLine(entry.requestId()));
-        fields.forEach(MDC::put);
         try {
-            StringBuilder message = new StringBuilder();
-            FIELDS.stream().filter(fields::containsKey)
-                    .forEach(key -> message.append(message.isEmpty() ? "" : " ").append(key).append('=').append(fields.get(key)));
             LOG.info(message);
         } finally {
-            fields.keySet().forEach(MDC::remove);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    MDC.remove(FIELDS.get(i));
+                }
+            }
         }
     }
 
-    /** A user name comes from the user pool: its line breaks must not start a forged record in a plain-text log. */
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+    /**
+     * A user name comes from the user pool: its line breaks (any control character) must not start a forged record in a
+     * plain-text log; each becomes {@code ?}.
+     */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                StringBuilder safe = new StringBuilder(text);
+                for (int j = i; j < safe.length(); j++) {
+                    if (Character.isISOControl(safe.charAt(j))) {
+                        safe.setCharAt(j, '?');
+                    }
+                }
+                return safe.toString();
+            }
+        }
+        return text;
     }
 }
