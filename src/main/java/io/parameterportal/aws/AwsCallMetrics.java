@@ -1,6 +1,6 @@
 package io.parameterportal.aws;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Counts every AWS API call the portal makes, by service, operation and outcome, as the meter
  * {@code portal.aws.calls}. One call is one SDK operation, however many retries it took.
  */
-@ApplicationScoped
+@Singleton
 public class AwsCallMetrics implements ExecutionInterceptor {
 
     public static final String METER = "portal.aws.calls";

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
  * first views of one token share a single pair of upstream calls; at most
  * {@code portal.credential-cache.max-size} tokens are kept.
  */
-@ApplicationScoped
+@Singleton
 public class IdentityCredentials {
 
     /** Credentials are bound to the exact token (its digest) and the role they were issued for. */

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.aws.AwsCall;
 import io.parameterportal.aws.UpstreamFailure;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * called, and a request whose client leaves lets its calls finish with their outcomes consumed
  * (docs/cancellation.md).
  */
-@ApplicationScoped
+@Singleton
 public class ParameterReader {
 
     /** SSM keeps at most 100 versions of a parameter; the history answers no more than that. */

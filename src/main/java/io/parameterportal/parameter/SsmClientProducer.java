@@ -1,7 +1,7 @@
 package io.parameterportal.parameter;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.aws.AwsClientDefaults;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ssm.SsmAsyncClientBuilder;
 class SsmClientProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SsmAsyncClient ssm(SsmAsyncClientBuilder builder, AwsClientDefaults defaults) {
         return defaults.applyTo(builder).build();
     }

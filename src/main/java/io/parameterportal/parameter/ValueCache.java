@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * never comes here. Off ({@code 0s}) by default: then every view reads AWS. Bounded by
  * {@code portal.value-cache.max-size} views; failures are never kept.
  */
-@ApplicationScoped
+@Singleton
 public class ValueCache {
 
     private record View(String tokenDigest, Optional<String> role) {

@@ -2,8 +2,8 @@ package io.parameterportal.session;
 
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * the request needs it (authentication is not proactive), and never turned into a redirect: no usable session is a
  * {@link SessionEndedException}.
  */
-@ApplicationScoped
+@Singleton
 public class CodeFlowSession {
 
     private static final Logger LOG = Logger.getLogger(CodeFlowSession.class);

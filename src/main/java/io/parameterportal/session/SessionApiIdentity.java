@@ -3,8 +3,8 @@ package io.parameterportal.session;
 import java.time.Clock;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.VerifiedIdToken;
@@ -36,7 +36,7 @@ import io.vertx.ext.web.RoutingContext;
  * the user pool refuses, still end or renew the session as before; once it has left a request's token to
  * quarkus-oidc, the rest of that request (the refreshed token) is quarkus-oidc's as well.
  */
-@ApplicationScoped
+@Singleton
 class SessionApiIdentity implements IdentityProvider<TokenAuthenticationRequest> {
 
     /**

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * is refused at once. A token that passed once is not checked again until it expires
  * ({@link VerifiedTokens}).
  */
-@ApplicationScoped
+@Singleton
 public class IdTokenVerifier {
 
     private final IdTokenRules rules;

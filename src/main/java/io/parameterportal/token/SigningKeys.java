@@ -40,6 +40,8 @@ import io.smallrye.mutiny.Uni;
  * Keys once fetched are kept through JWKS outages; after {@link #MAX_AGE} they are refreshed in the
  * background while still in use.
  */
+// Application-scoped (behind a client proxy), unlike the @Singleton beans of the request path: tests put it back to
+// its state at start by destroying the instance (testing/SigningKeysReset).
 @ApplicationScoped
 public class SigningKeys {
 

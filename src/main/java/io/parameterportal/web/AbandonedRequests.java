@@ -1,7 +1,7 @@
 package io.parameterportal.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -16,7 +16,7 @@ import io.vertx.ext.web.Router;
  * balancer's timeout, the SDK giving up on a local stand-in): no error of ours, so each is logged once at
  * DEBUG and counted in {@value #METER} (tag {@code route}), on the management port's {@code /q/metrics}.
  */
-@ApplicationScoped
+@Singleton
 public class AbandonedRequests {
 
     public static final String METER = "portal.requests.abandoned";

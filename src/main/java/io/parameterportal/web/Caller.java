@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  * The id token's source is {@link #verifiedTokenOf}: the body in the implicit flow, the session (the cookie quarkus-oidc
  * reads and refreshes) in the code flow; everything after it is the same, so a refreshed token is traded again.
  */
-@ApplicationScoped
+@Singleton
 class Caller {
 
     private final PortalConfig config;

@@ -3,7 +3,7 @@ package io.parameterportal.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.parameterportal.config.ParameterScope;
 
@@ -12,7 +12,7 @@ import io.parameterportal.config.ParameterScope;
  * configured path — nothing else, checked before any AWS call, so the portal cannot be used to probe the
  * rest of the account's Parameter Store with a user's credentials.
  */
-@ApplicationScoped
+@Singleton
 class ReadableNames {
 
     /** SSM's own alphabet for names: letters, digits, {@code _ . - /}. Control characters, spaces, {@code %} and {@code :} never pass. */
