@@ -45,6 +45,18 @@ def times(label, text):
     print(f"{label}_non2xx={sum(1 for status, _ in rows if not status.startswith('2'))}")
 
 
+def heycsv(label, text):
+    """hey -o csv rows without their header (several runs appended): p50, p99 (nearest rank) and max in ms, non-2xx."""
+    rows = [line.split(",") for line in text.splitlines() if line.strip()]
+    millis_sorted = sorted(float(row[0]) * 1000 for row in rows)
+    p99 = millis_sorted[max(0, -(-99 * len(millis_sorted) // 100) - 1)]
+    print(f"{label}_requests={len(rows)}")
+    print(f"{label}_p50_ms={statistics.median(millis_sorted):.3f}")
+    print(f"{label}_p99_ms={p99:.3f}")
+    print(f"{label}_max_ms={millis_sorted[-1]:.3f}")
+    print(f"{label}_non2xx={sum(1 for row in rows if not row[6].startswith('2'))}")
+
+
 def summary(paths):
     runs = []
     for path in paths:
@@ -73,6 +85,13 @@ def summary(paths):
         print()
         print(f"Session repeat view (s) / implicit repeat view (a), req/s in the same run: median {statistics.median(shares):.0%} "
               f"({' / '.join(f'{share:.0%}' for share in shares)}); target at least 80 %")
+    # Show's own time at 200 req/s: the app's p99 less the stand-in's, both measured in the same interleaved windows.
+    overheads = [float(r["d.reveal200_p99_ms"]) - float(r["d.upstream200_p99_ms"]) for r in runs
+                 if "d.reveal200_p99_ms" in r and "d.upstream200_p99_ms" in r]
+    if overheads:
+        print()
+        print(f"Show at 200 req/s, p99 overhead (app - stand-in, same windows): median {statistics.median(overheads):.1f} ms "
+              f"({' / '.join(f'{o:.1f}' for o in overheads)}); target under 2 ms")
 
 
 if __name__ == "__main__":
@@ -80,4 +99,4 @@ if __name__ == "__main__":
     if mode == "summary":
         summary(sys.argv[2:])
     else:
-        {"wrk": wrk, "hey": hey, "times": times}[mode](sys.argv[2], sys.stdin.read())
+        {"wrk": wrk, "hey": hey, "heycsv": heycsv, "times": times}[mode](sys.argv[2], sys.stdin.read())
