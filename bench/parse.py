@@ -35,11 +35,15 @@ def hey(label, text):
     print(f"{label}_non2xx={sum(int(n) for c, n in codes.items() if not c.startswith('2'))}")
 
 
+def p99_nearest_rank(millis_sorted):
+    return millis_sorted[max(0, -(-99 * len(millis_sorted) // 100) - 1)]
+
+
 def times(label, text):
     """Lines of "<http status> <seconds>", one per request (curl -w): median and p99 (nearest rank) in ms."""
     rows = [line.split() for line in text.splitlines() if line.strip()]
     millis_sorted = sorted(float(seconds) * 1000 for _, seconds in rows)
-    p99 = millis_sorted[max(0, -(-99 * len(millis_sorted) // 100) - 1)]
+    p99 = p99_nearest_rank(millis_sorted)
     print(f"{label}_p50_ms={statistics.median(millis_sorted):.3f}")
     print(f"{label}_p99_ms={p99:.3f}")
     print(f"{label}_non2xx={sum(1 for status, _ in rows if not status.startswith('2'))}")
@@ -49,7 +53,7 @@ def heycsv(label, text):
     """hey -o csv rows without their header (several runs appended): p50, p99 (nearest rank) and max in ms, non-2xx."""
     rows = [line.split(",") for line in text.splitlines() if line.strip()]
     millis_sorted = sorted(float(row[0]) * 1000 for row in rows)
-    p99 = millis_sorted[max(0, -(-99 * len(millis_sorted) // 100) - 1)]
+    p99 = p99_nearest_rank(millis_sorted)
     print(f"{label}_requests={len(rows)}")
     print(f"{label}_p50_ms={statistics.median(millis_sorted):.3f}")
     print(f"{label}_p99_ms={p99:.3f}")

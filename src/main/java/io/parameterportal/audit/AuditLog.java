@@ -21,8 +21,8 @@ public class AuditLog {
 
     public static final String CATEGORY = "audit";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
-    /** The MDC keys of a record, in the order the message names them. */
-    private static final List<String> FIELDS = List.of("event", "outcome", "user", "sub", "role", "names", "version", "requestId");
+    /** Every MDC key a record may set (in the order {@link #write} sets them). */
+    private static final List<String> KEYS = List.of("event", "outcome", "user", "sub", "role", "names", "version", "requestId");
 
     public enum Event {
         VIEW, REVEAL, HISTORY, SIGN_IN, SIGN_OUT;
@@ -63,32 +63,30 @@ public class AuditLog {
     }
 
     public void write(Entry entry) {
-        // Written on the event loop for every API request: the fields in a plain array, one pass, no regular expression.
-        String[] values = new String[FIELDS.size()];
-        values[0] = entry.event().wireName();
-        values[1] = entry.outcome().wireName();
-        values[2] = oneLine(entry.userName());
-        values[3] = oneLine(entry.subject());
-        values[4] = entry.role().map(AuditLog::oneLine).orElse(null);
-        // Parameter names never hold a comma (SSM allows a-zA-Z0-9_.-/ only).
-        values[5] = entry.names().isEmpty() ? null : oneLine(String.join(",", entry.names()));
-        values[6] = entry.version().map(String::valueOf).orElse(null);
-        values[7] = oneLine(entry.requestId());
+        // Written on the event loop for every API request: one pass, no regular expression, no intermediate map.
         StringBuilder message = new StringBuilder(160);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                MDC.put(FIELDS.get(i), values[i]);
-                message.append(message.isEmpty() ? "" : " ").append(FIELDS.get(i)).append('=').append(values[i]);
-            }
-        }
+        field(message, "event", entry.event().wireName());
+        field(message, "outcome", entry.outcome().wireName());
+        field(message, "user", oneLine(entry.userName()));
+        field(message, "sub", oneLine(entry.subject()));
+        field(message, "role", entry.role().map(AuditLog::oneLine).orElse(null));
+        // Parameter names never hold a comma (SSM allows a-zA-Z0-9_.-/ only).
+        field(message, "names", entry.names().isEmpty() ? null : oneLine(String.join(",", entry.names())));
+        field(message, "version", entry.version().map(String::valueOf).orElse(null));
+        field(message, "requestId", oneLine(entry.requestId()));
         try {
             LOG.info(message);
         } finally {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != null) {
-                    MDC.remove(FIELDS.get(i));
-                }
-            }
+            // Only records set these keys, so clearing all of them leaves the thread's context as it was.
+            KEYS.forEach(MDC::remove);
+        }
+    }
+
+    /** A field the record has: into the MDC and, as {@code key=value}, the message; an absent one ({@code null}) is left out. */
+    private static void field(StringBuilder message, String key, String value) {
+        if (value != null) {
+            MDC.put(key, value);
+            message.append(message.isEmpty() ? "" : " ").append(key).append('=').append(value);
         }
     }
 
@@ -100,17 +98,15 @@ public class AuditLog {
         if (text == null) {
             return "";
         }
+        StringBuilder safe = null; // made only for a text that needs it: almost every one is returned as it is
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                StringBuilder safe = new StringBuilder(text);
-                for (int j = i; j < safe.length(); j++) {
-                    if (Character.isISOControl(safe.charAt(j))) {
-                        safe.setCharAt(j, '?');
-                    }
+                if (safe == null) {
+                    safe = new StringBuilder(text);
                 }
-                return safe.toString();
+                safe.setCharAt(i, '?');
             }
         }
-        return text;
+        return safe == null ? text : safe.toString();
     }
 }
