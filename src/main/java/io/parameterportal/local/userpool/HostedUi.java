@@ -58,7 +58,7 @@ public record HostedUi(LocalAppClient client, LocalUsers users, LocalUserPool us
                     user -> {
                         if (users.isEnabled(user.username())) {
                             redirect(context, request.codeGrant()
-                                    ? request.redirectWithCode(codes.issue(user, request))
+                                    ? request.redirectWithCode(codes.issue(user, userPool.authenticate(), request))
                                     : request.redirectWith(userPool.signIn(user, request.scope(), request.nonce())));
                         } else {
                             page(context, 200, Templates.login(request, SIGN_IN_PATH, shownName, "User is disabled."));

@@ -26,8 +26,9 @@ class LocalAuthorizationCodes {
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final int MAX_CODES = 10_000;
 
-    /** What a code stands for. */
-    record Grant(LocalUser user, String clientId, String redirectUri, String codeChallenge, String nonce, String scope) {
+    /** What a code stands for: a sign-in ({@code authentication}) and what it named. */
+    record Grant(LocalUser user, Authentication authentication, String clientId, String redirectUri, String codeChallenge,
+            String nonce, String scope) {
 
         /** RFC 7636, section 4.6: BASE64URL(SHA-256(ASCII(code_verifier))) equals the challenge (compared in constant time). */
         boolean provenBy(String codeVerifier) {
@@ -46,9 +47,9 @@ class LocalAuthorizationCodes {
     }
 
     /** A new code for this sign-in: random, like Cognito's (a UUID). */
-    String issue(LocalUser user, SignInRequest request) {
+    String issue(LocalUser user, Authentication authentication, SignInRequest request) {
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Grant(user, request.clientId(), request.redirectUri(), request.codeChallenge(), request.nonce(),
+        codes.put(code, new Grant(user, authentication, request.clientId(), request.redirectUri(), request.codeChallenge(), request.nonce(),
                 request.scope()));
         return code;
     }

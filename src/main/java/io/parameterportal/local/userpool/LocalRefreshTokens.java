@@ -24,8 +24,8 @@ class LocalRefreshTokens {
     static final Duration LIFETIME = Duration.ofDays(30);
     static final int MAX_TOKENS = 10_000;
 
-    /** What a refresh token stands for. */
-    record Grant(LocalUser user, String clientId, String scope, Instant issuedAt) {
+    /** What a refresh token stands for: the sign-in it came from, and when it was issued. */
+    record Grant(LocalUser user, String clientId, String scope, Authentication authentication, Instant issuedAt) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -39,11 +39,11 @@ class LocalRefreshTokens {
         this.tokens = new IssuedGrants<>(ticker, MAX_TOKENS, LIFETIME);
     }
 
-    String issue(LocalUser user, String clientId, String scope) {
+    String issue(LocalUser user, String clientId, String scope, Authentication authentication) {
         byte[] bytes = new byte[48];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.put(token, new Grant(user, clientId, scope, clock.instant()));
+        tokens.put(token, new Grant(user, clientId, scope, authentication, clock.instant()));
         return token;
     }
 

@@ -89,8 +89,8 @@ public record LocalTokenEndpoint(LocalAppClient client, LocalAuthorizationCodes 
         if (!bound) {
             throw new TokenError("invalid_grant");
         }
-        return tokens(userPool.signIn(grant.user(), grant.scope(), grant.nonce()))
-                .put("refresh_token", refreshTokens.issue(grant.user(), clientId, grant.scope()));
+        return tokens(userPool.tokens(grant.user(), grant.scope(), grant.nonce(), grant.authentication()))
+                .put("refresh_token", refreshTokens.issue(grant.user(), clientId, grant.scope(), grant.authentication()));
     }
 
     private JsonObject refresh(MultiMap form, String clientId) {
@@ -98,7 +98,7 @@ public record LocalTokenEndpoint(LocalAppClient client, LocalAuthorizationCodes 
         requireClient(clientId);
         LocalRefreshTokens.Grant grant = refreshTokens.honour(refreshToken, clientId)
                 .orElseThrow(() -> new TokenError("invalid_grant"));
-        return tokens(userPool.refreshed(grant.user(), grant.scope()));
+        return tokens(userPool.tokens(grant.user(), grant.scope(), null, grant.authentication()));
     }
 
     private static JsonObject tokens(SignedInTokens tokens) {

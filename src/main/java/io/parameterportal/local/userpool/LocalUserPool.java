@@ -74,27 +74,40 @@ public class LocalUserPool {
                 .encode();
     }
 
-    SignedInTokens signIn(LocalUser user, String scope, String nonce) {
-        Instant now = clock.instant();
-        return new SignedInTokens(idToken(user, clientId, nonce, now), accessToken(user, scope, now), TOKEN_LIFETIME);
+    /** A sign-in happening now. */
+    Authentication authenticate() {
+        return new Authentication(clock.instant(), UUID.randomUUID().toString());
     }
 
-    /** A refresh grant's tokens: new id and access tokens, as Cognito issues them, with no nonce (no sign-in asked for one). */
-    SignedInTokens refreshed(LocalUser user, String scope) {
-        return signIn(user, scope, null);
+    /** The implicit grant's tokens: a sign-in and its tokens at once. */
+    SignedInTokens signIn(LocalUser user, String scope, String nonce) {
+        return tokens(user, scope, nonce, authenticate());
+    }
+
+    /**
+     * Tokens issued now for {@code authentication}: at the code's redemption, and at each refresh (no nonce then: no
+     * sign-in asked for one), as Cognito issues them — {@code iat} and {@code exp} new, {@code auth_time} and
+     * {@code origin_jti} the sign-in's.
+     */
+    SignedInTokens tokens(LocalUser user, String scope, String nonce, Authentication authentication) {
+        Instant now = clock.instant();
+        return new SignedInTokens(idToken(user, clientId, nonce, authentication, now), accessToken(user, scope, authentication, now),
+                TOKEN_LIFETIME);
     }
 
     /** An id token signed with the pool's key for any audience and auth time (tests mint foreign and expired ones). */
     public String idToken(LocalUser user, String audience, String nonce, Instant authTime) {
-        JwtClaims claims = commonClaims(user, authTime);
+        return idToken(user, audience, nonce, new Authentication(authTime, UUID.randomUUID().toString()), authTime);
+    }
+
+    private String idToken(LocalUser user, String audience, String nonce, Authentication authentication, Instant issuedAt) {
+        JwtClaims claims = commonClaims(user, authentication, issuedAt);
         claims.setAudience(audience);
         claims.setClaim("token_use", "id");
         claims.setClaim("cognito:username", user.username());
         claims.setClaim("name", user.name());
         claims.setClaim("email", user.email());
         claims.setClaim("email_verified", true);
-        // As Cognito's: each token its own id, so two sign-ins within one second never yield the same token.
-        claims.setJwtId(UUID.randomUUID().toString());
         // Cognito writes the group claims only for a user in at least one group.
         if (!user.groups().isEmpty()) {
             claims.setStringListClaim("cognito:groups", user.groups());
@@ -107,23 +120,25 @@ public class LocalUserPool {
         return sign(claims);
     }
 
-    private String accessToken(LocalUser user, String scope, Instant authTime) {
-        JwtClaims claims = commonClaims(user, authTime);
+    private String accessToken(LocalUser user, String scope, Authentication authentication, Instant issuedAt) {
+        JwtClaims claims = commonClaims(user, authentication, issuedAt);
         claims.setClaim("client_id", clientId);
         claims.setClaim("token_use", "access");
         claims.setClaim("scope", scope);
         claims.setClaim("username", user.username());
-        claims.setJwtId(UUID.randomUUID().toString());
         return sign(claims);
     }
 
-    private JwtClaims commonClaims(LocalUser user, Instant authTime) {
+    private JwtClaims commonClaims(LocalUser user, Authentication authentication, Instant issuedAt) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(user.sub());
-        claims.setClaim("auth_time", authTime.getEpochSecond());
-        claims.setIssuedAt(NumericDate.fromSeconds(authTime.getEpochSecond()));
-        claims.setExpirationTime(NumericDate.fromSeconds(authTime.plus(TOKEN_LIFETIME).getEpochSecond()));
+        claims.setClaim("auth_time", authentication.at().getEpochSecond());
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(issuedAt.plus(TOKEN_LIFETIME).getEpochSecond()));
+        // As Cognito's: each token its own id, so two sign-ins within one second never yield the same token.
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setClaim("origin_jti", authentication.originJti());
         return claims;
     }
 

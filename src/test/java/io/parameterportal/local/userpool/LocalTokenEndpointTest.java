@@ -102,6 +102,31 @@ class LocalTokenEndpointTest {
     }
 
     @Test
+    void refreshedTokensKeepTheirSignInsAuthTimeAndOriginJti() throws Exception {
+        Pkce pkce = Pkce.fresh();
+        Response signedIn = redeem(signInForCode("demo", pkce, Map.of()), pkce.verifier(), app() + "/signin");
+        JwtClaims first = claimsOf(signedIn.jsonPath().getString("id_token"));
+        TestClock.get().advance(Duration.ofMinutes(70));
+
+        Response refreshed = refresh(signedIn.jsonPath().getString("refresh_token"));
+
+        assertThat(first.getStringClaimValue("origin_jti")).isNotBlank()
+                .isEqualTo(claimsOf(signedIn.jsonPath().getString("access_token")).getStringClaimValue("origin_jti"));
+        for (String token : List.of("id_token", "access_token")) {
+            JwtClaims claims = claimsOf(refreshed.jsonPath().getString(token));
+            assertThat(claims.getClaimValue("auth_time")).as(token).isEqualTo(first.getClaimValue("auth_time"));
+            assertThat(claims.getStringClaimValue("origin_jti")).as(token).isEqualTo(first.getStringClaimValue("origin_jti"));
+            assertThat(claims.getIssuedAt().getValue()).as(token).isEqualTo(TestClock.get().instant().getEpochSecond())
+                    .isGreaterThan(first.getIssuedAt().getValue());
+            assertThat(claims.getJwtId()).as(token).isNotBlank().isNotEqualTo(first.getJwtId());
+        }
+        Pkce again = Pkce.fresh();
+        Response signedInAgain = redeem(signInForCode("demo", again, Map.of()), again.verifier(), app() + "/signin");
+        assertThat(claimsOf(signedInAgain.jsonPath().getString("id_token")).getStringClaimValue("origin_jti"))
+                .as("another sign-in").isNotEqualTo(first.getStringClaimValue("origin_jti"));
+    }
+
+    @Test
     void aRefreshTokenIsRefusedOnceRevokedAndRevocationAnswers200ForAnyToken() {
         String refreshToken = refreshTokenOf("demo");
 
@@ -160,7 +185,7 @@ class LocalTokenEndpointTest {
         SignInRequest elsewhere = new SignInRequest("code", "someoneelse", app() + "/signin", "openid profile", "", "",
                 pkce.challenge(), "S256");
         String code = codes.issue(new LocalUser("demo", "Demo User", "demo@example.com", List.of(), List.of(), Optional.empty()),
-                elsewhere);
+                new Authentication(TestClock.get().instant(), "origin-elsewhere"), elsewhere);
         assertThat(tokenError(redeem(code, pkce.verifier(), app() + "/signin"))).isEqualTo("invalid_grant");
 
         Pkce other = Pkce.fresh();
