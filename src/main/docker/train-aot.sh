@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes a Java 24+ AOT cache (JEP 483/515) for the app in the current directory (the quarkus-app
-# layout), from a training run in local mode: start, the index page, a sign-in at the local hosted UI,
-# session views, a refused token, and health and metrics on the management port. Local mode needs no
+# layout), from a training run in local mode: start, the index page, sign-ins at the local hosted UI,
+# session views, a refused token, Show and History (allowed, denied, missing, refused), and health and
+# metrics on the management port. Local mode needs no
 # AWS account, and its stand-ins speak the AWS protocols, so the SDK's classes and paths are trained
 # as in aws mode.
 # Run it with the JVM, and the JVM options that matter for the cache (the GC), of production:
@@ -64,17 +65,38 @@ done
 
 app=http://localhost:$PORT
 login="response_type=token&client_id=localdemoclient&redirect_uri=$(urlencode "$app/signin")"
-login+="&scope=$(urlencode "openid profile")&username=demo&password=demo"
+login+="&scope=$(urlencode "openid profile")"
 id_token='[#&]id_token=([^&]+)'
-# A hosted-UI token carries its sign-in's nonce, which the API then requires beside it.
-session() { http "$PORT" POST /api/session application/json "{\"idToken\":\"$1\",\"nonce\":\"$2\"}"; }
-for ((view = 0; view < 20; view++)); do
-  http "$PORT" POST /local/login application/x-www-form-urlencoded "$login&state=s$view&nonce=n$view"
+# sign_in USER N: a hosted-UI sign-in with nonce nN; sets token.
+sign_in() {
+  http "$PORT" POST /local/login application/x-www-form-urlencoded "$login&username=$1&password=$1&state=s$2&nonce=n$2"
   [[ $LOCATION =~ $id_token ]] || {
     echo "training: the local sign-in gave no id token (status $STATUS, redirect: $LOCATION)" >&2; exit 1; }
   token=${BASH_REMATCH[1]}
-  for _ in 1 2 3; do session "$token" "n$view"; [ "$STATUS" = 200 ] || { echo "training: a session view failed ($STATUS)" >&2; exit 1; }; done
-  session "${token%.*}.AAAA" "n$view"; [ "$STATUS" = 401 ] || { echo "training: a spoiled token was not refused ($STATUS)" >&2; exit 1; }
+}
+# api PATH EXPECTED-STATUS [MEMBERS]: one API call with the signed-in token and its nonce (a hosted-UI token carries
+# its sign-in's nonce, which the API then requires beside it).
+api() {
+  http "$PORT" POST "$1" application/json "{${3:+$3,}\"idToken\":\"$token\",\"nonce\":\"n$view\"}"
+  [ "$STATUS" = "$2" ] || { echo "training: $1 {$3} answered $STATUS, not $2" >&2; exit 1; }
+}
+for ((view = 0; view < 20; view++)); do
+  sign_in demo "$view"
+  for _ in 1 2 3; do api /api/session 200; done
+  token=${token%.*}.AAAA; api /api/session 401
+done
+# Show and History (ops may decrypt /portal/ops; demo may not), whose paths the views do not take.
+for ((view = 20; view < 30; view++)); do
+  sign_in ops "$view"
+  api /api/session 200
+  api /api/parameter 200 '"name":"/portal/ops/api-key"'
+  api /api/parameter 200 '"name":"/portal/ops/db-url","version":1'
+  api /api/history 200 '"name":"/portal/ops/db-url"'
+  api /api/history 200 '"name":"/portal/ops/api-key"'
+  api /api/parameter 404 '"name":"/portal/ops/none"'
+  sign_in demo "$view"
+  api /api/parameter 403 '"name":"/portal/ops/api-key"'
+  api /api/parameter 400 '"name":"/elsewhere/x"'
 done
 for page in /signin /signout; do http "$PORT" GET "$page"; done
 # Health and metrics live on the management port; a build without the management interface
