@@ -186,7 +186,9 @@ secrets_on_demand() {
   # Show at an even 200 req/s, and the stand-in's own decrypting GetParameter at that pace: first the app alone at that
   # pace (its JIT warm-up for this load, as wrk_run's), then six rounds of 5 s each, app and stand-in in turn, so that
   # both see the same machine (this VM's noise drifts by the second); each side's p99 is of all its rounds together.
-  hey -z 15s -q 200 -c 1 -m POST -T application/json -D "$OUT/reveal.json" "http://127.0.0.1:$APP_PORT/api/parameter" > /dev/null
+  # 45 s of warm-up, as wrk_run's: after 15 s C2 still spent 35-105 us of CPU per measured request recompiling for the
+  # paced load (after the saturating ones), after 45 s 13-15 us (docs/performance.md, "Show at 200 req/s").
+  hey -z 45s -q 200 -c 1 -m POST -T application/json -D "$OUT/reveal.json" "http://127.0.0.1:$APP_PORT/api/parameter" > /dev/null
   : > "$OUT/reveal200.csv"; : > "$OUT/upstream200.csv"
   for _ in 1 2 3 4 5 6; do
     hey -z 5s -q 200 -c 1 -o csv -m POST -T application/json -D "$OUT/reveal.json" \
