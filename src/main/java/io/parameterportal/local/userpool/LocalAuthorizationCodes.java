@@ -49,8 +49,8 @@ class LocalAuthorizationCodes {
     /** A new code for this sign-in: random, like Cognito's (a UUID). */
     String issue(LocalUser user, Authentication authentication, SignInRequest request) {
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Grant(user, authentication, request.clientId(), request.redirectUri(), request.codeChallenge(), request.nonce(),
-                request.scope()));
+        codes.put(code, new Grant(user, authentication, request.clientId(), request.redirectUri(), request.codeChallenge(),
+                request.nonce(), request.scope()));
         return code;
     }
 

@@ -76,7 +76,7 @@ public class LocalUserPool {
 
     /** A sign-in happening now. */
     Authentication authenticate() {
-        return new Authentication(clock.instant(), UUID.randomUUID().toString());
+        return Authentication.startedAt(clock.instant());
     }
 
     /** The implicit grant's tokens: a sign-in and its tokens at once. */
@@ -91,13 +91,13 @@ public class LocalUserPool {
      */
     SignedInTokens tokens(LocalUser user, String scope, String nonce, Authentication authentication) {
         Instant now = clock.instant();
-        return new SignedInTokens(idToken(user, clientId, nonce, authentication, now), accessToken(user, scope, authentication, now),
-                TOKEN_LIFETIME);
+        return new SignedInTokens(idToken(user, clientId, nonce, authentication, now),
+                accessToken(user, scope, authentication, now), TOKEN_LIFETIME);
     }
 
     /** An id token signed with the pool's key for any audience and auth time (tests mint foreign and expired ones). */
     public String idToken(LocalUser user, String audience, String nonce, Instant authTime) {
-        return idToken(user, audience, nonce, new Authentication(authTime, UUID.randomUUID().toString()), authTime);
+        return idToken(user, audience, nonce, Authentication.startedAt(authTime), authTime);
     }
 
     private String idToken(LocalUser user, String audience, String nonce, Authentication authentication, Instant issuedAt) {
