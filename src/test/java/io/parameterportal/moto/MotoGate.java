@@ -40,7 +40,8 @@ public final class MotoGate implements AutoCloseable {
 
     MotoGate(URI moto) throws IOException {
         this.moto = moto;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        // Not port 0: the kernel could hand out the management port of the app about to start.
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", MotoServer.freeLoopbackPort()), 64);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::pass);
         server.start();

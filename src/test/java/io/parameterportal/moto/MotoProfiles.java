@@ -22,6 +22,14 @@ final class MotoProfiles {
         return managementPort;
     }
 
+    /**
+     * Whether {@code port} is that management port. Between two profiles' apps it is free, and a server the
+     * tests start then (moto, the gate) must not take it, or the next app cannot start ({@link MotoServer#freeLoopbackPort}).
+     */
+    static synchronized boolean isManagementPort(int port) {
+        return managementPort != 0 && port == managementPort;
+    }
+
     /** Moto seeded with the pools, a user, an identity pool and the parameter the portal shows. */
     public static class Seeded implements QuarkusTestProfile {
 
