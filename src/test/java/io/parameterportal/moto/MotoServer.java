@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,32 +174,24 @@ public class MotoServer implements QuarkusTestResourceLifecycleManager {
 
     /**
      * A loopback port free now, never the moto profiles' management port ({@link MotoProfiles#isManagementPort}):
-     * the kernel hands out a port no one holds, and that one is free whenever no app runs. A refused port is held
-     * until another is found, so that the kernel cannot hand it out again meanwhile.
+     * the kernel hands out a port no one holds, and that one is free whenever no app runs. Should it be handed out,
+     * it is held while the kernel hands out another.
      */
     static int freeLoopbackPort() {
-        List<ServerSocket> refused = new ArrayList<>();
-        try {
-            while (true) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                int port = socket.getLocalPort();
-                if (!MotoProfiles.isManagementPort(port)) {
-                    socket.close();
-                    return port;
-                }
-                refused.add(socket);
+        try (ServerSocket first = loopbackSocket()) {
+            if (!MotoProfiles.isManagementPort(first.getLocalPort())) {
+                return first.getLocalPort();
+            }
+            try (ServerSocket second = loopbackSocket()) {
+                return second.getLocalPort();
             }
         } catch (IOException e) {
             throw new IllegalStateException("no free loopback port for moto", e);
-        } finally {
-            for (ServerSocket socket : refused) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // a socket that would not close holds its port a while longer, no more
-                }
-            }
         }
+    }
+
+    private static ServerSocket loopbackSocket() throws IOException {
+        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 
     private static Process launch(int port) {
