@@ -21,8 +21,18 @@ public class AuditLog {
 
     public static final String CATEGORY = "audit";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
-    /** Every MDC key a record may set (in the order {@link #write} sets them). */
-    private static final List<String> KEYS = List.of("event", "outcome", "user", "sub", "role", "names", "version", "requestId");
+    /** A record's fields, each an MDC key, in the order {@link #write} sets them. */
+    private enum Field {
+        EVENT("event"), OUTCOME("outcome"), USER("user"), SUB("sub"), ROLE("role"), NAMES("names"), VERSION("version"),
+        REQUEST_ID("requestId");
+
+        private static final Field[] ALL = values();
+        private final String key;
+
+        Field(String key) {
+            this.key = key;
+        }
+    }
 
     public enum Event {
         VIEW, REVEAL, HISTORY, SIGN_IN, SIGN_OUT;
@@ -65,28 +75,30 @@ public class AuditLog {
     public void write(Entry entry) {
         // Written on the event loop for every API request: one pass, no regular expression, no intermediate map.
         StringBuilder message = new StringBuilder(160);
-        field(message, "event", entry.event().wireName());
-        field(message, "outcome", entry.outcome().wireName());
-        field(message, "user", oneLine(entry.userName()));
-        field(message, "sub", oneLine(entry.subject()));
-        field(message, "role", entry.role().map(AuditLog::oneLine).orElse(null));
+        field(message, Field.EVENT, entry.event().wireName());
+        field(message, Field.OUTCOME, entry.outcome().wireName());
+        field(message, Field.USER, oneLine(entry.userName()));
+        field(message, Field.SUB, oneLine(entry.subject()));
+        field(message, Field.ROLE, entry.role().map(AuditLog::oneLine).orElse(null));
         // Parameter names never hold a comma (SSM allows a-zA-Z0-9_.-/ only).
-        field(message, "names", entry.names().isEmpty() ? null : oneLine(String.join(",", entry.names())));
-        field(message, "version", entry.version().map(String::valueOf).orElse(null));
-        field(message, "requestId", oneLine(entry.requestId()));
+        field(message, Field.NAMES, entry.names().isEmpty() ? null : oneLine(String.join(",", entry.names())));
+        field(message, Field.VERSION, entry.version().map(String::valueOf).orElse(null));
+        field(message, Field.REQUEST_ID, oneLine(entry.requestId()));
         try {
             LOG.info(message);
         } finally {
             // Only records set these keys, so clearing all of them leaves the thread's context as it was.
-            KEYS.forEach(MDC::remove);
+            for (Field field : Field.ALL) {
+                MDC.remove(field.key);
+            }
         }
     }
 
     /** A field the record has: into the MDC and, as {@code key=value}, the message; an absent one ({@code null}) is left out. */
-    private static void field(StringBuilder message, String key, String value) {
+    private static void field(StringBuilder message, Field field, String value) {
         if (value != null) {
-            MDC.put(key, value);
-            message.append(message.isEmpty() ? "" : " ").append(key).append('=').append(value);
+            MDC.put(field.key, value);
+            message.append(message.isEmpty() ? "" : " ").append(field.key).append('=').append(value);
         }
     }
 
