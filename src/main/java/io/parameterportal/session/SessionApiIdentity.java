@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import io.parameterportal.token.IdTokenVerifier;
 import io.parameterportal.token.VerifiedIdToken;
+import io.parameterportal.web.ApiPaths;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -79,7 +80,7 @@ class SessionApiIdentity implements IdentityProvider<TokenAuthenticationRequest>
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (!(request.getToken() instanceof IdTokenCredential idToken) || http == null || !isApi(http.normalizedPath())
+        if (!(request.getToken() instanceof IdTokenCredential idToken) || http == null || !ApiPaths.isApi(http.normalizedPath())
                 || http.get(LEFT_TO_QUARKUS_OIDC) != null) {
             return Uni.createFrom().nullItem();
         }
@@ -92,11 +93,6 @@ class SessionApiIdentity implements IdentityProvider<TokenAuthenticationRequest>
                         http.put(LEFT_TO_QUARKUS_OIDC, Boolean.TRUE);
                     }
                 });
-    }
-
-    /** The API's endpoints, which need only the id token; sign-in and sign-out need quarkus-oidc's whole identity. */
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/");
     }
 
     private boolean refreshDue(VerifiedIdToken token) {

@@ -22,7 +22,7 @@ final class SameOriginPosts {
 
     /** Whether a request is judged at all: the API's POSTs only. */
     static boolean judges(String method, String path) {
-        return HttpMethod.POST.equals(method) && path.startsWith("/api/");
+        return HttpMethod.POST.equals(method) && ApiPaths.isApi(path);
     }
 
     /**
