@@ -80,8 +80,8 @@ class SessionApiIdentity implements IdentityProvider<TokenAuthenticationRequest>
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (!(request.getToken() instanceof IdTokenCredential idToken) || http == null || !ApiPaths.isApi(http.normalizedPath())
-                || http.get(LEFT_TO_QUARKUS_OIDC) != null) {
+        if (!(request.getToken() instanceof IdTokenCredential idToken) || http == null
+                || !ApiPaths.isApi(http.normalizedPath()) || http.get(LEFT_TO_QUARKUS_OIDC) != null) {
             return Uni.createFrom().nullItem();
         }
         return verify.apply(idToken.getToken())
